@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KlaConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "kla"
+    verbose_name = _("Kerangka KLA")

@@ -1,0 +1,116 @@
+"""The KLA framework as data: clusters, the 24 indicators, predicate bands, kecamatan and OPD."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Cluster(models.Model):
+    """Penguatan Kelembagaan (code ``KL``) or one of the five clusters (``I`` .. ``V``)."""
+
+    code = models.CharField(_("kode"), max_length=4, unique=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    name = models.CharField(_("nama"), max_length=200)
+    name_en = models.CharField(_("nama (Inggris)"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("deskripsi"), blank=True)
+    sources = models.JSONField(_("sumber"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("klaster")
+        verbose_name_plural = _("klaster")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label(self):
+        return _("Kelembagaan") if self.code == "KL" else _("Klaster %(code)s") % {"code": self.code}
+
+    def get_absolute_url(self):
+        return reverse("kla:cluster", args=[self.slug])
+
+
+class Indicator(models.Model):
+    number = models.PositiveSmallIntegerField(_("nomor"), unique=True)
+    cluster = models.ForeignKey(Cluster, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("klaster"))
+    name = models.CharField(_("nama"), max_length=300)
+    name_en = models.CharField(_("nama (Inggris)"), max_length=300, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("deskripsi"), blank=True)
+    evidence_examples = models.JSONField(_("contoh bukti dukung"), default=list, blank=True)
+    name_variants = models.JSONField(_("variasi nama"), default=list, blank=True)
+    sources = models.JSONField(_("sumber"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikator")
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("kla:indicator", args=[self.number, self.slug])
+
+
+class PredicateBand(models.Model):
+    name = models.CharField(_("predikat"), max_length=40, unique=True)
+    min_score = models.PositiveSmallIntegerField(_("nilai minimum"))
+    max_score = models.PositiveSmallIntegerField(_("nilai maksimum"))
+
+    class Meta:
+        ordering = ["min_score"]
+        verbose_name = _("predikat")
+        verbose_name_plural = _("predikat")
+
+    def __str__(self):
+        return f"{self.name} ({self.min_score}–{self.max_score})"
+
+
+class Kecamatan(models.Model):
+    code = models.CharField(_("kode Kemendagri"), max_length=12, unique=True)
+    name = models.CharField(_("nama"), max_length=100)
+    capital = models.CharField(_("ibu kota"), max_length=100, blank=True)
+    desa_count = models.PositiveSmallIntegerField(_("jumlah desa"), null=True, blank=True)
+    kelurahan_count = models.PositiveSmallIntegerField(_("jumlah kelurahan"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("kecamatan")
+        verbose_name_plural = _("kecamatan")
+
+    def __str__(self):
+        return self.name
+
+
+class OPD(models.Model):
+    """A perangkat daerah (regional agency) of the regency."""
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=255)
+    short_name = models.CharField(_("singkatan"), max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("perangkat daerah (OPD)")
+        verbose_name_plural = _("perangkat daerah (OPD)")
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class UserProfile(models.Model):
+    """Which OPD a staff user works for (Kontributor OPD belong to exactly one)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sibulan_profile")
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, null=True, blank=True, related_name="members", verbose_name=_("OPD"))
+
+    class Meta:
+        verbose_name = _("profil pengguna")
+        verbose_name_plural = _("profil pengguna")
+
+    def __str__(self):
+        return f"{self.user} – {self.opd or '-'}"

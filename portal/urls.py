@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("", include("home.urls")),
+    path("", include("kla.urls")),
+    path("", include("documents.urls")),
+    path("", include("search.urls")),
+    # Public media only: images and their renditions. Documents are stored elsewhere
+    # (PRIVATE_MEDIA_ROOT) and are served only by the permission-checked document views.
+    re_path(r"^media/(?P<path>(?:original_images|images)/.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}),
+    path("", include(wagtail_urls)),
+]
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"
