@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "documents"
-    verbose_name = _("Dokumen dan bukti dukung")
+    verbose_name = _("Documents and evidence")

@@ -20,53 +20,53 @@ def private_storage():
 
 
 class Kind(models.TextChoices):
-    EVIDENCE = "bukti", _("Bukti dukung")
-    REGULATION = "regulasi", _("Regulasi")
-    RAD = "rad", _("Dokumen RAD")
-    REPORT = "laporan", _("Laporan")
-    DECISION = "sk", _("SK / Keputusan")
-    PHOTO = "foto", _("Dokumentasi foto")
+    EVIDENCE = "bukti", _("Evidence (bukti dukung)")
+    REGULATION = "regulasi", _("Regulation")
+    RAD = "rad", _("RAD document")
+    REPORT = "laporan", _("Report")
+    DECISION = "sk", _("Decree (SK)")
+    PHOTO = "foto", _("Photo documentation")
     DATA = "data", _("Data")
-    OTHER = "lainnya", _("Lainnya")
+    OTHER = "lainnya", _("Other")
 
 
 class AccessLevel(models.TextChoices):
-    PUBLIC = "public", _("Publik")
-    ASSESSOR = "assessor", _("Asesor")
+    PUBLIC = "public", _("Public")
+    ASSESSOR = "assessor", _("Assessor")
     INTERNAL = "internal", _("Internal")
 
 
 class IngestionStatus(models.TextChoices):
-    PENDING = "pending", _("Menunggu")
-    EXTRACTING = "extracting", _("Mengekstrak teks")
+    PENDING = "pending", _("Pending")
+    EXTRACTING = "extracting", _("Extracting text")
     OCR = "ocr", _("OCR")
-    DONE = "done", _("Selesai")
-    OCR_UNAVAILABLE = "ocr_unavailable", _("OCR tidak tersedia")
-    FAILED = "failed", _("Gagal")
+    DONE = "done", _("Done")
+    OCR_UNAVAILABLE = "ocr_unavailable", _("OCR unavailable")
+    FAILED = "failed", _("Failed")
 
 
 class ArchiveDocument(AbstractDocument):
     # Stored in the private storage, served only by the permission-checked views.
-    file = models.FileField(upload_to="documents", storage=private_storage, verbose_name=_("berkas"))
+    file = models.FileField(upload_to="documents", storage=private_storage, verbose_name=_("file"))
 
-    kind = models.CharField(_("jenis dokumen"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    indicators = models.ManyToManyField("kla.Indicator", blank=True, related_name="documents", verbose_name=_("indikator KLA"))
-    years = models.JSONField(_("tahun penilaian"), default=list, blank=True, help_text=_("Contoh: [2025, 2026]"))
-    opd = models.ForeignKey("kla.OPD", on_delete=models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("OPD penanggung jawab"))
+    kind = models.CharField(_("document kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    indicators = models.ManyToManyField("kla.Indicator", blank=True, related_name="documents", verbose_name=_("KLA indicators"))
+    years = models.JSONField(_("assessment years"), default=list, blank=True, help_text=_("For example: [2025, 2026]"))
+    opd = models.ForeignKey("kla.OPD", on_delete=models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("responsible OPD"))
     kecamatan = models.ForeignKey("kla.Kecamatan", on_delete=models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("kecamatan"))
-    description = models.TextField(_("deskripsi"), blank=True)
-    document_date = models.DateField(_("tanggal dokumen"), null=True, blank=True)
-    language = models.CharField(_("bahasa"), max_length=20, default="id")
-    source = models.CharField(_("sumber"), max_length=255, blank=True)
-    access_level = models.CharField(_("tingkat akses"), max_length=10, choices=AccessLevel.choices, default=AccessLevel.PUBLIC, db_index=True)
+    description = models.TextField(_("description"), blank=True)
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=20, default="id")
+    source = models.CharField(_("sources"), max_length=255, blank=True)
+    access_level = models.CharField(_("access level"), max_length=10, choices=AccessLevel.choices, default=AccessLevel.PUBLIC, db_index=True)
 
-    sha256 = models.CharField(_("checksum SHA-256"), max_length=64, blank=True, db_index=True, editable=False)
-    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True, editable=False)
-    detected_type = models.CharField(_("tipe berkas terdeteksi"), max_length=100, blank=True, editable=False)
-    ingestion_status = models.CharField(_("status pemrosesan"), max_length=20, choices=IngestionStatus.choices, default=IngestionStatus.PENDING, editable=False)
-    ingestion_error = models.TextField(_("alasan gagal"), blank=True, editable=False)
-    extracted_text = models.TextField(_("teks hasil ekstraksi"), blank=True, editable=False)
-    thumbnail = models.FileField(_("gambar mini"), upload_to="thumbnails", storage=private_storage, blank=True, editable=False)
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True, db_index=True, editable=False)
+    page_count = models.PositiveIntegerField(_("page count"), null=True, blank=True, editable=False)
+    detected_type = models.CharField(_("detected file type"), max_length=100, blank=True, editable=False)
+    ingestion_status = models.CharField(_("ingestion status"), max_length=20, choices=IngestionStatus.choices, default=IngestionStatus.PENDING, editable=False)
+    ingestion_error = models.TextField(_("failure reason"), blank=True, editable=False)
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    thumbnail = models.FileField(_("thumbnail"), upload_to="thumbnails", storage=private_storage, blank=True, editable=False)
 
     admin_form_fields = (
         "title", "file", "collection", "kind", "indicators", "years", "opd", "kecamatan", "description",
@@ -86,6 +86,6 @@ class ArchiveDocument(AbstractDocument):
     ]
 
     class Meta(AbstractDocument.Meta):
-        verbose_name = _("dokumen")
-        verbose_name_plural = _("dokumen")
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class KlaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "kla"
-    verbose_name = _("Kerangka KLA")
+    verbose_name = _("KLA framework")

@@ -9,45 +9,45 @@ from django.utils.translation import gettext_lazy as _
 class Cluster(models.Model):
     """Penguatan Kelembagaan (code ``KL``) or one of the five clusters (``I`` .. ``V``)."""
 
-    code = models.CharField(_("kode"), max_length=4, unique=True)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    name = models.CharField(_("nama"), max_length=200)
-    name_en = models.CharField(_("nama (Inggris)"), max_length=200, blank=True)
+    code = models.CharField(_("code"), max_length=4, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("deskripsi"), blank=True)
-    sources = models.JSONField(_("sumber"), default=list, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
 
     class Meta:
         ordering = ["order"]
-        verbose_name = _("klaster")
-        verbose_name_plural = _("klaster")
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
 
     def __str__(self):
         return self.name
 
     @property
     def label(self):
-        return _("Kelembagaan") if self.code == "KL" else _("Klaster %(code)s") % {"code": self.code}
+        return _("Institutional strengthening") if self.code == "KL" else _("Cluster %(code)s") % {"code": self.code}
 
     def get_absolute_url(self):
         return reverse("kla:cluster", args=[self.slug])
 
 
 class Indicator(models.Model):
-    number = models.PositiveSmallIntegerField(_("nomor"), unique=True)
-    cluster = models.ForeignKey(Cluster, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("klaster"))
-    name = models.CharField(_("nama"), max_length=300)
-    name_en = models.CharField(_("nama (Inggris)"), max_length=300, blank=True)
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    cluster = models.ForeignKey(Cluster, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cluster"))
+    name = models.CharField(_("name"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    description = models.TextField(_("deskripsi"), blank=True)
-    evidence_examples = models.JSONField(_("contoh bukti dukung"), default=list, blank=True)
-    name_variants = models.JSONField(_("variasi nama"), default=list, blank=True)
-    sources = models.JSONField(_("sumber"), default=list, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    evidence_examples = models.JSONField(_("evidence examples"), default=list, blank=True)
+    name_variants = models.JSONField(_("name variants"), default=list, blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
 
     class Meta:
         ordering = ["number"]
-        verbose_name = _("indikator")
-        verbose_name_plural = _("indikator")
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
 
     def __str__(self):
         return f"{self.number}. {self.name}"
@@ -57,25 +57,25 @@ class Indicator(models.Model):
 
 
 class PredicateBand(models.Model):
-    name = models.CharField(_("predikat"), max_length=40, unique=True)
-    min_score = models.PositiveSmallIntegerField(_("nilai minimum"))
-    max_score = models.PositiveSmallIntegerField(_("nilai maksimum"))
+    name = models.CharField(_("predicate"), max_length=40, unique=True)
+    min_score = models.PositiveSmallIntegerField(_("minimum score"))
+    max_score = models.PositiveSmallIntegerField(_("maximum score"))
 
     class Meta:
         ordering = ["min_score"]
-        verbose_name = _("predikat")
-        verbose_name_plural = _("predikat")
+        verbose_name = _("predicate")
+        verbose_name_plural = _("predicates")
 
     def __str__(self):
         return f"{self.name} ({self.min_score}–{self.max_score})"
 
 
 class Kecamatan(models.Model):
-    code = models.CharField(_("kode Kemendagri"), max_length=12, unique=True)
-    name = models.CharField(_("nama"), max_length=100)
-    capital = models.CharField(_("ibu kota"), max_length=100, blank=True)
-    desa_count = models.PositiveSmallIntegerField(_("jumlah desa"), null=True, blank=True)
-    kelurahan_count = models.PositiveSmallIntegerField(_("jumlah kelurahan"), null=True, blank=True)
+    code = models.CharField(_("Kemendagri code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    capital = models.CharField(_("capital"), max_length=100, blank=True)
+    desa_count = models.PositiveSmallIntegerField(_("number of villages (desa)"), null=True, blank=True)
+    kelurahan_count = models.PositiveSmallIntegerField(_("number of kelurahan"), null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -89,14 +89,14 @@ class Kecamatan(models.Model):
 class OPD(models.Model):
     """A perangkat daerah (regional agency) of the regency."""
 
-    code = models.SlugField(_("kode"), max_length=40, unique=True)
-    name = models.CharField(_("nama"), max_length=255)
-    short_name = models.CharField(_("singkatan"), max_length=60, blank=True)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("abbreviation"), max_length=60, blank=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("perangkat daerah (OPD)")
-        verbose_name_plural = _("perangkat daerah (OPD)")
+        verbose_name = _("regional agency (OPD)")
+        verbose_name_plural = _("regional agencies (OPD)")
 
     def __str__(self):
         return self.short_name or self.name
@@ -109,8 +109,8 @@ class UserProfile(models.Model):
     opd = models.ForeignKey(OPD, on_delete=models.PROTECT, null=True, blank=True, related_name="members", verbose_name=_("OPD"))
 
     class Meta:
-        verbose_name = _("profil pengguna")
-        verbose_name_plural = _("profil pengguna")
+        verbose_name = _("user profile")
+        verbose_name_plural = _("user profiles")
 
     def __str__(self):
         return f"{self.user} – {self.opd or '-'}"
