@@ -114,3 +114,28 @@ class UserProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.opd or '-'}"
+
+
+class AssessmentPeriodQuerySet(models.QuerySet):
+    def open_on(self, day):
+        return self.filter(opens_on__lte=day, closes_on__gte=day)
+
+
+class AssessmentPeriod(models.Model):
+    """An annual KLA evaluation, e.g. "Evaluasi KLA 2026". Assessors read restricted evidence
+    only while a period is open (between ``opens_on`` and ``closes_on``)."""
+
+    name = models.CharField(_("name"), max_length=120)
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+
+    objects = AssessmentPeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("assessment period")
+        verbose_name_plural = _("assessment periods")
+
+    def __str__(self):
+        return self.name
