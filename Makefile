@@ -34,6 +34,7 @@ messages: install
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench-pages: demo
+	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) bench/pages.py
 
 clean:
