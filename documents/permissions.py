@@ -59,3 +59,21 @@ def can_view_document(user, document):
         return True
     opd_id = own_opd_id(user)
     return opd_id is not None and document.opd_id == opd_id
+
+
+def require_document_access(request, document):
+    """Stop the request unless ``request.user`` may read ``document``: 404 for an anonymous
+    visitor (existence is not revealed), 403 for a signed-in user without the right."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    if can_view_document(request.user, document):
+        return
+    if not request.user.is_authenticated:
+        raise Http404
+    raise PermissionDenied
+
+
+def is_restricted(document):
+    """Restricted documents are logged when read and never cached by shared caches."""
+    return document.access_level != AccessLevel.PUBLIC

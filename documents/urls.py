@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "documents"
-urlpatterns = []
+urlpatterns = [
+    path("dokumen/", views.document_list, name="list"),
+    path("dokumen/<int:pk>/", views.document_detail, name="detail"),
+    path("dokumen/<int:pk>/thumbnail/", views.document_thumbnail, name="thumbnail"),
+    path("dokumen/kelengkapan/", views.completeness_view, name="completeness"),
+    path("dokumen/ekspor/", views.export_list, name="export_list"),
+    path("dokumen/ekspor/minta/", views.export_request, name="export_request"),
+    path("dokumen/ekspor/<int:pk>/unduh/", views.export_download, name="export_download"),
+]

@@ -1,5 +1,9 @@
-from django.http import HttpResponse
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PageSitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 
 def robots_txt(request):
@@ -7,10 +11,19 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def sitemap(request):
-    from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+class KlaSitemap(Sitemap):
+    """The public cluster and indicator pages of the KLA framework (not Wagtail pages)."""
 
-    return wagtail_sitemap(request)
+    def items(self):
+        from kla.models import Cluster, Indicator
+
+        return list(Cluster.objects.all()) + list(Indicator.objects.all())
+
+
+def sitemap(request):
+    """Wagtail's sitemap (live pages without a view restriction, on the request's site) plus the
+    KLA framework pages."""
+    return wagtail_sitemap(request, sitemaps={"pages": PageSitemap, "kla": KlaSitemap()})
 
 
 def page_not_found(request, exception=None):
@@ -18,4 +31,5 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # Rendered without a request: no context processors, no database queries.
+    return HttpResponseServerError(loader.get_template("500.html").render())

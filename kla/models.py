@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .fields import StringListField
+
 
 class Cluster(models.Model):
     """Penguatan Kelembagaan (code ``KL``) or one of the five clusters (``I`` .. ``V``)."""
@@ -15,7 +17,7 @@ class Cluster(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    sources = StringListField(_("sources"))
 
     class Meta:
         ordering = ["order"]
@@ -39,10 +41,13 @@ class Indicator(models.Model):
     name = models.CharField(_("name"), max_length=300)
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    evidence_examples = models.JSONField(_("evidence examples"), default=list, blank=True)
-    name_variants = models.JSONField(_("name variants"), default=list, blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("What the indicator means, written for the public."))
+    evidence_examples = StringListField(_("evidence examples"))
+    name_variants = StringListField(_("name variants"))
+    measures = StringListField(_("measures (2018 instrument)"))
+    sources = StringListField(_("sources"))
+    evidence_sources = StringListField(_("sources of the evidence examples"))
+    notes = StringListField(_("verification notes"), help_text=_("What the public sources could not confirm. One note per line."))
 
     class Meta:
         ordering = ["number"]
@@ -60,6 +65,7 @@ class PredicateBand(models.Model):
     name = models.CharField(_("predicate"), max_length=40, unique=True)
     min_score = models.PositiveSmallIntegerField(_("minimum score"))
     max_score = models.PositiveSmallIntegerField(_("maximum score"))
+    sources = StringListField(_("sources"))
 
     class Meta:
         ordering = ["min_score"]
@@ -76,6 +82,9 @@ class Kecamatan(models.Model):
     capital = models.CharField(_("capital"), max_length=100, blank=True)
     desa_count = models.PositiveSmallIntegerField(_("number of villages (desa)"), null=True, blank=True)
     kelurahan_count = models.PositiveSmallIntegerField(_("number of kelurahan"), null=True, blank=True)
+    aliases = StringListField(_("other spellings"))
+    notes = StringListField(_("verification notes"))
+    sources = StringListField(_("sources"))
 
     class Meta:
         ordering = ["code"]
@@ -87,11 +96,20 @@ class Kecamatan(models.Model):
 
 
 class OPD(models.Model):
-    """A perangkat daerah (regional agency) of the regency."""
+    """A perangkat daerah (regional agency) of the regency, or a vertical or partner body that
+    takes part in the Gugus Tugas KLA (``kind`` tells them apart)."""
+
+    class Kind(models.TextChoices):
+        REGENCY = "opd", _("Regency agency (perangkat daerah)")
+        VERTICAL = "vertikal", _("Vertical agency (central government office)")
+        PARTNER = "mitra", _("Partner body")
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("abbreviation"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGENCY, db_index=True)
+    notes = StringListField(_("notes"))
+    sources = StringListField(_("sources"))
 
     class Meta:
         ordering = ["name"]

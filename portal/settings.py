@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "kla.users_app.SibulanUsersConfig",  # wagtail.users, with the OPD on the user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -213,6 +213,7 @@ WAGTAIL_SITE_NAME = "SIBULAN — Barito Utara Layak Anak"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.ArchiveDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.DocumentForm"  # content validation + ingestion on every admin upload
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_UPLOAD_SIZE
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "html", "htm", "png", "jpg", "jpeg", "tif", "tiff"]
@@ -228,12 +229,18 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database").lower()
 SEARCH_URL = env("SEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX = env("SEARCH_INDEX", "sibulan")
+# search.backends.* are Wagtail's backends with Indonesian text handling and an outage queue
+# (search/backends/). With an engine the database backend stays configured as "fallback":
+# Wagtail indexes into both, and search answers from it while the engine is down.
+_DATABASE_SEARCH = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "indonesian" if USES_POSTGRES else None}
+_ENGINE_SEARCH = {"URLS": [SEARCH_URL], "INDEX": SEARCH_INDEX, "TIMEOUT": 10, "ATOMIC_REBUILD": True, "INDEX_SETTINGS": {"settings": {"index": {"analysis": {"analyzer": {"default": {"type": "indonesian"}}}}}}}
 if SEARCH_BACKEND == "database":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "indonesian" if USES_POSTGRES else None}}
+    WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 elif SEARCH_BACKEND == "opensearch":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.opensearch2", "URLS": [SEARCH_URL], "INDEX": SEARCH_INDEX, "TIMEOUT": 10}}
+    # Built on "opensearch3", which names the opensearch-py 3.x client (keyword-only API); it talks to an OpenSearch 2.19 server fine.
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.opensearch", **_ENGINE_SEARCH}, "fallback": _DATABASE_SEARCH}
 elif SEARCH_BACKEND == "elasticsearch":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.elasticsearch9", "URLS": [SEARCH_URL], "INDEX": SEARCH_INDEX, "TIMEOUT": 10}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.elasticsearch", **_ENGINE_SEARCH}, "fallback": _DATABASE_SEARCH}
 else:
     raise ImproperlyConfigured("SEARCH_BACKEND harus database, opensearch atau elasticsearch (SEARCH_BACKEND must be one of database, opensearch, elasticsearch)")
 

@@ -5,12 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from documents import views as documents_views
 from home import views as home_views
 from portal.views import healthz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    # The document file URL (same path and name as Wagtail's): checked, logged, served by documents.views.
+    re_path(r"^documents/(?P<document_id>\d+)/(?P<document_filename>.*)$", documents_views.serve_document_file, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),

@@ -12,3 +12,19 @@ def _media_in_tmp(settings, tmp_path):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "media")}},
         "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None}},
     }
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's HomePage (made by home's data migration; rebuilt if a test emptied the database)."""
+    from wagtail.models import Locale, Page, Site
+
+    from home.models import HomePage
+
+    home = HomePage.objects.first()
+    if home is None:
+        Locale.objects.get_or_create(language_code="id")
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        home = root.add_child(instance=HomePage(title="Beranda", slug="beranda"))
+        Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home})
+    return home

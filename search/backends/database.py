@@ -1,0 +1,88 @@
+"""Wagtail's database search backend, with Indonesian stemming where the engine has none.
+
+On SQLite (FTS5, unicode61 tokenizer: no stemming) the index holds the PySastrawi stems of
+the text and the canonical regulation-reference tokens, and every query is stemmed the same
+way, so "layanan", "pelayanan" and "melayani" find each other — in the portal's search and
+in the Wagtail admin alike. On PostgreSQL the engine stems (``SEARCH_CONFIG: "indonesian"``);
+the index only gets the canonical reference tokens added.
+
+Use ``"BACKEND": "search.backends.database"`` in WAGTAILSEARCH_BACKENDS.
+"""
+
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as database_search_backend
+from modelsearch.backends.database.sqlite import sqlite
+from modelsearch.query import Phrase, PlainText
+
+from .. import text
+
+
+class StemmingObjectIndexer(sqlite.ObjectIndexer):
+    @property
+    def title(self):
+        return text.stemmed_text(super().title)
+
+    @property
+    def body(self):
+        return text.stemmed_text(super().body)
+
+
+class StemmingSQLiteIndex(sqlite.SQLiteIndex):
+    def add_items(self, model, objs):
+        # As SQLiteIndex.add_items, with the stemming indexer and one bulk update.
+        if not model.get_search_fields():
+            return
+        entries = {}
+        for obj in objs:
+            indexer = StemmingObjectIndexer(obj, self.backend)
+            entries[indexer.id] = (indexer.title, indexer.autocomplete, indexer.body)
+        if not entries:
+            return
+        content_type_pk = sqlite.get_content_type_pk(model)
+        for_ct = self.entries.filter(content_type_id=content_type_pk)
+        existing = {e.object_id: e for e in for_ct.filter(object_id__in=entries.keys())}
+        for object_id, entry in existing.items():
+            entry.title, entry.autocomplete, entry.body = entries[object_id]
+        for_ct.bulk_update(existing.values(), ["title", "autocomplete", "body"], batch_size=500)
+        self.entries.bulk_create(
+            sqlite.IndexEntry(content_type_id=content_type_pk, object_id=object_id, title=t, autocomplete=a, body=b)
+            for object_id, (t, a, b) in entries.items()
+            if object_id not in existing
+        )
+        self._refresh_title_norms()
+
+
+def stem_query(query):
+    """The leaves of a Wagtail query stemmed as the index is (stop words dropped from
+    multi-word plain text)."""
+    if isinstance(query, PlainText):
+        words = text.stemmed_text(query.query_string).split()
+        kept = [w for w in words if w not in text.stop_words()] or words
+        return PlainText(" ".join(kept), operator=query.operator)
+    if isinstance(query, Phrase):
+        return Phrase(text.stemmed_text(query.query_string))
+    if hasattr(query, "subqueries"):
+        return type(query)([stem_query(q) for q in query.subqueries])
+    if hasattr(query, "subquery"):
+        return type(query)(stem_query(query.subquery))
+    return query
+
+
+class StemmingSQLiteQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.query = stem_query(self.query)
+
+
+class StemmingSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+    query_compiler_class = StemmingSQLiteQueryCompiler
+    index_class = StemmingSQLiteIndex
+
+
+def SearchBackend(params):
+    if connection.vendor == "sqlite":
+        backend = database_search_backend(params)
+        if isinstance(backend, sqlite.SQLiteSearchBackend):
+            return StemmingSQLiteSearchBackend(params)
+        return backend  # pragma: no cover - SQLite without FTS5
+    return database_search_backend(params)
