@@ -2,8 +2,8 @@
 documents.permissions too), evidence, the access log and the completeness matrix."""
 
 import django_filters
-from django.db.models import Q
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy

@@ -1,6 +1,7 @@
 """The KLA framework as data: clusters, the 24 indicators, predicate bands, kecamatan and OPD."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -157,3 +158,7 @@ class AssessmentPeriod(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("The closing date cannot be before the opening date.")})

@@ -132,14 +132,14 @@ def run_path(c, archive, django_user_model):
 
 
 def run_export_path(c, archive, django_user_model):
+    from django.contrib.auth.models import Group
+
     from documents.exports import request_export_bundle
     from documents.models import Evidence, VerificationState
     from kla import roles
 
     Evidence.objects.create(document=c.document, indicator=archive.indicator, period=archive.period, state=VerificationState.VERIFIED)
     staff = django_user_model.objects.create_user(username="sekretariat-ekspor")
-    from django.contrib.auth.models import Group
-
     staff.groups.add(Group.objects.get(name=roles.SEKRETARIAT))
     staff_bundle = request_export_bundle(staff, archive.period, indicator=archive.indicator)
     response = c.client.get(reverse("documents:export_download", args=[staff_bundle.pk]))
@@ -162,9 +162,7 @@ def run_export_path(c, archive, django_user_model):
 
 
 def run_feed_path(c):
-    from home.models import NewsIndexPage, NewsPage
-
-    from home.models import HomePage
+    from home.models import HomePage, NewsIndexPage, NewsPage
 
     home = HomePage.objects.first()
     if home is None:

@@ -170,3 +170,33 @@ def test_the_opd_is_edited_on_the_wagtail_user_form(client, make_user, kla_data)
     assert response.status_code == 302
     user = get_user_model().objects.get(username="baru")
     assert roles.user_opd_id(user) == OPD.objects.get(code="dinsos").pk
+
+
+@pytest.mark.parametrize("model", ["cluster", "indicator", "predicateband", "kecamatan", "opd", "assessmentperiod"])
+def test_sekretariat_sees_every_kla_snippet_in_the_admin(client, secretariat, model):
+    client.force_login(secretariat)
+    assert client.get(reverse(f"wagtailsnippets_kla_{model}:list")).status_code == 200
+    assert client.get(reverse(f"wagtailsnippets_kla_{model}:add")).status_code == 200
+
+
+def test_assessment_period_that_closes_before_it_opens_is_refused(client, secretariat):
+    from kla.models import AssessmentPeriod
+
+    client.force_login(secretariat)
+    response = client.post(reverse("wagtailsnippets_kla_assessmentperiod:add"), {"name": "Evaluasi KLA 2026", "year": 2026, "opens_on": "2026-03-01", "closes_on": "2026-02-01"})
+    assert response.status_code == 200
+    assert not AssessmentPeriod.objects.filter(year=2026).exists()
+
+
+def test_indicator_evidence_list_is_saved_one_item_per_line(client, secretariat):
+    client.force_login(secretariat)
+    indicator = Indicator.objects.get(number=13)
+    url = reverse("wagtailsnippets_kla_indicator:edit", args=[indicator.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data = {name: (form.fields[name].prepare_value(value) if hasattr(form.fields[name], "prepare_value") else value) for name, value in data.items()}
+    data["evidence_examples"] = "Data status gizi balita per kecamatan\n\n  Laporan e-PPGBM  \n"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    indicator.refresh_from_db()
+    assert indicator.evidence_examples == ["Data status gizi balita per kecamatan", "Laporan e-PPGBM"]

@@ -58,6 +58,7 @@ public class SibulanNode extends Node {
             .put("transport.port", args[2])
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
             .put("action.auto_create_index", true)
+            .put("logger.level", System.getProperty("sibulan.log.level", "INFO"))
             .build();
         LogConfigurator.registerErrorListener();
         LogConfigurator.configureWithoutConfig(settings);
