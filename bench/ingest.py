@@ -195,10 +195,14 @@ print(before["VmHWM"], after["VmHWM"], document.ingestion_status, document.page_
 
 
 def measure_big_upload(big_pdf, small_pdf, data_dir):
-    env = {**os.environ, "DATA_DIR": str(data_dir), "SIMPLE_STATICFILES": "1"}
+    size_mb = big_pdf.stat().st_size // (1024 * 1024) + 10
+    env = {**os.environ, "DATA_DIR": str(data_dir), "SIMPLE_STATICFILES": "1", "DOCUMENT_MAX_UPLOAD_MB": str(max(size_mb, 100))}
     env.pop("DATABASE_URL", None)
-    output = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(ROOT), str(big_pdf), str(small_pdf)],
-                            capture_output=True, text=True, env=env, check=True).stdout.split()
+    child = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(ROOT), str(big_pdf), str(small_pdf)],
+                           capture_output=True, text=True, env=env)
+    if child.returncode:
+        sys.exit(f"The big upload failed:\n{child.stderr[-3000:]}")
+    output = child.stdout.split()
     return int(output[0]), int(output[1]), output[2], output[3], float(output[4])
 
 

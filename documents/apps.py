@@ -8,6 +8,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents and evidence")
 
     def ready(self):
+        from .regulations.signal_handlers import register_signal_handlers as register_regulation_handlers
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_regulation_handlers()

@@ -5,7 +5,8 @@ revision do not count); evidence that stays valid across years counts for every 
 as long as it is not stale. Only evidence whose document the viewer may read is counted (the
 one rule of documents.permissions), so an assessor never sees a count they could not open; a
 Kontributor OPD sees only their own OPD's evidence. A cell with nothing verified or submitted
-is "missing"."""
+is "missing". Counted evidence that is stale (its regulation is no longer in force) is marked
+stale in its cell, with the reason."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ class Cell:
     period: AssessmentPeriod
     verified: int = 0
     submitted: int = 0
+    stale: int = 0  # counted evidence flagged stale (for example: its regulation was revoked)
+    stale_reasons: list = field(default_factory=list)
 
     @property
     def missing(self):
@@ -74,12 +77,15 @@ def build_matrix(user, opd_id=None):
     counts = defaultdict(lambda: defaultdict(lambda: [0, 0]))  # indicator -> period -> [verified, submitted]
     evidence = Evidence.objects.filter(
         document__in=document_ids, state__in=[VerificationState.VERIFIED, VerificationState.SUBMITTED]
-    ).values_list("indicator_id", "period__year", "state", "valid_across_years", "is_stale")
-    for indicator_id, year, state, across_years, stale in evidence:
+    ).values_list("indicator_id", "period__year", "state", "valid_across_years", "is_stale", "stale_reason")
+    stale_cells = defaultdict(list)  # (indicator, period) -> reasons
+    for indicator_id, year, state, across_years, stale, reason in evidence:
         slot = 0 if state == VerificationState.VERIFIED else 1
         for period in periods:
             if period.year == year or (across_years and not stale and period.year > year):
                 counts[indicator_id][period.pk][slot] += 1
+                if stale:  # it counts only for its own period, where the matrix says it is stale
+                    stale_cells[indicator_id, period.pk].append(reason)
 
     opds = defaultdict(set)
     through = ArchiveDocument.indicators.through.objects.filter(archivedocument__in=document_ids, archivedocument__opd__isnull=False)
@@ -89,6 +95,10 @@ def build_matrix(user, opd_id=None):
     groups = {}
     for indicator in Indicator.objects.select_related("cluster").order_by("cluster__order", "number"):
         group = groups.setdefault(indicator.cluster_id, ClusterRows(indicator.cluster))
-        cells = [Cell(period, *counts[indicator.pk][period.pk]) for period in periods]
+        cells = [
+            Cell(period, *counts[indicator.pk][period.pk], stale=len(stale_cells[indicator.pk, period.pk]),
+                 stale_reasons=sorted(set(filter(None, stale_cells[indicator.pk, period.pk]))))
+            for period in periods
+        ]
         group.rows.append(Row(indicator, sorted(opds[indicator.pk]), cells))
     return Matrix(periods=periods, clusters=list(groups.values()), opd_id=opd_id if opd_id and opd_id > 0 else None)

@@ -267,3 +267,8 @@ class ExportBundle(models.Model):
         if self.indicator_id:
             return Indicator.objects.filter(pk=self.indicator_id)
         return Indicator.objects.filter(cluster_id=self.cluster_id)
+
+
+# --- Regulations (JDIH): defined in documents/regulations/models.py -------------------------
+
+from .regulations.models import *  # noqa: E402,F401,F403

@@ -3,12 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from .admin_views import (
     AccessLogViewSet, EvidencePermissionPolicy, EvidenceViewSet, StaffOnlyReadPolicy, archive_document_permission_policy,
     completeness_admin,
 )
 from .models import AccessLog, ArchiveDocument, Evidence
+from .regulations.admin import RegulationViewSet
 from .views import check_wagtail_serve, user_may_see_matrix
 
 try:  # the ingestion admin (upload many files, status), owned by the ingestion pipeline
@@ -22,6 +24,9 @@ except ImportError:
 register_permission_policy(ArchiveDocument, archive_document_permission_policy(), exact_class=True)
 register_permission_policy(Evidence, EvidencePermissionPolicy(Evidence))
 register_permission_policy(AccessLog, StaffOnlyReadPolicy(AccessLog))
+
+
+register_snippet(RegulationViewSet)
 
 
 @hooks.register("before_serve_document", order=100)

@@ -148,6 +148,11 @@ class AssessmentPeriod(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+    scores_published = models.BooleanField(
+        _("result published"), default=False,
+        help_text=_("The ministry has published the result: the scores of this period become public."),
+    )
+    scores_published_on = models.DateField(_("result published on"), null=True, blank=True)
 
     objects = AssessmentPeriodQuerySet.as_manager()
 
@@ -162,3 +167,8 @@ class AssessmentPeriod(models.Model):
     def clean(self):
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("The closing date cannot be before the opening date.")})
+
+
+from .rad_models import (  # noqa: E402,F401  (the RAD KLA and the scores, kept in their own module)
+    IndicatorScore, RadAction, RadPlan, RadRealisation, RadTarget, RealisationStatus, ReviewState,
+)

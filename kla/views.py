@@ -58,4 +58,7 @@ def indicator_detail(request, number, slug):
             {"title": str(indicator), "url": indicator.get_absolute_url()},
         ],
     }
+    from .dashboard_views import indicator_rad_context
+
+    context.update(indicator_rad_context(indicator, request.user))
     return render(request, "kla/indicator_detail.html", context)

@@ -1,12 +1,16 @@
 """The KLA framework in the Wagtail admin: snippets under a "KLA" menu group, and the user
 forms with the user's OPD."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import OPD, AssessmentPeriod, Cluster, Indicator, Kecamatan, PredicateBand
+from . import permissions, rad_admin_views, roles
+from .models import OPD, AssessmentPeriod, Cluster, Indicator, IndicatorScore, Kecamatan, PredicateBand, RadAction, RadPlan
 
 
 class ClusterViewSet(SnippetViewSet):
@@ -106,6 +110,55 @@ class AssessmentPeriodViewSet(SnippetViewSet):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("year")]),
         FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")], heading=_("Window for assessors")),
+        FieldRowPanel([FieldPanel("scores_published"), FieldPanel("scores_published_on")], heading=_("Result of the ministry")),
+    ]
+
+
+class RadPlanViewSet(SnippetViewSet):
+    model = RadPlan
+    icon = "doc-full"
+    menu_label = _("RAD KLA plans")
+    list_display = ["name", "start_year", "end_year", "status"]
+    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]), FieldPanel("status"), FieldPanel("document")]
+
+
+class RadActionViewSet(SnippetViewSet):
+    model = RadAction
+    icon = "tasks"
+    menu_label = _("RAD actions")
+    list_display = ["indicator", "activity", "output_indicator", "responsible_opd"]
+    list_filter = ["plan", "indicator__cluster", "responsible_opd"]
+    search_fields = ["programme", "activity", "output_indicator"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return RadAction.objects.select_related("indicator", "responsible_opd")
+
+    panels = [
+        FieldRowPanel([FieldPanel("plan"), FieldPanel("indicator")]),
+        FieldPanel("programme"),
+        FieldPanel("activity"),
+        FieldRowPanel([FieldPanel("output_indicator"), FieldPanel("unit"), FieldPanel("baseline")]),
+        FieldRowPanel([FieldPanel("responsible_opd"), FieldPanel("supporting_opds")], heading=_("OPD")),
+        InlinePanel("targets", heading=_("Target and budget estimate per year"), label=_("Year")),
+    ]
+
+
+class IndicatorScoreViewSet(SnippetViewSet):
+    model = IndicatorScore
+    icon = "pick"
+    menu_label = _("Indicator scores")
+    list_display = ["indicator", "period", "self_assessment", "verified_score", "max_points"]
+    list_filter = ["period"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return IndicatorScore.objects.select_related("indicator", "period")
+
+    panels = [
+        FieldRowPanel([FieldPanel("period"), FieldPanel("indicator")]),
+        FieldRowPanel([FieldPanel("self_assessment"), FieldPanel("verified_score"), FieldPanel("max_points")]),
+        FieldPanel("notes"),
     ]
 
 
@@ -113,7 +166,49 @@ class KlaViewSetGroup(SnippetViewSetGroup):
     menu_label = _("KLA")
     menu_icon = "folder-inverse"
     menu_order = 250
-    items = (ClusterViewSet, IndicatorViewSet, PredicateBandViewSet, KecamatanViewSet, OPDViewSet, AssessmentPeriodViewSet)
+    items = (
+        ClusterViewSet, IndicatorViewSet, PredicateBandViewSet, KecamatanViewSet, OPDViewSet, AssessmentPeriodViewSet,
+        RadPlanViewSet, RadActionViewSet, IndicatorScoreViewSet,
+    )
 
 
 register_snippet(KlaViewSetGroup)
+
+
+# --- RAD KLA monitoring, realisation and scores (kla.rad_admin_views) ---------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_rad_urls():
+    return [
+        path("rad/", rad_admin_views.dashboard, name="kla_rad_dashboard"),
+        path("rad/realisasi/", rad_admin_views.realisation_list, name="kla_rad_realisations"),
+        path("rad/aksi/<int:action_id>/lapor/", rad_admin_views.realisation_create, name="kla_rad_report"),
+        path("rad/realisasi/<int:pk>/", rad_admin_views.realisation_edit, name="kla_rad_realisation_edit"),
+        path("rad/realisasi/<int:pk>/verifikasi/", rad_admin_views.realisation_review, name="kla_rad_review"),
+        path("rad/ekspor.<str:fmt>", rad_admin_views.export, name="kla_rad_export"),
+        path("rad/impor/", rad_admin_views.import_view, name="kla_rad_import"),
+        path("rad/nilai/", rad_admin_views.scores, name="kla_scores"),
+    ]
+
+
+class RoleMenuItem(MenuItem):
+    def __init__(self, *args, shown_to, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown_to = shown_to
+
+    def is_shown(self, request):
+        return self.shown_to(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_rad_menu():
+    menu = Menu(
+        items=[
+            RoleMenuItem(_("Monitoring"), reverse("kla_rad_dashboard"), icon_name="table", order=10, shown_to=permissions.can_use_rad_admin),
+            RoleMenuItem(_("Realisation"), reverse("kla_rad_realisations"), icon_name="tasks", order=20, shown_to=permissions.can_use_rad_admin),
+            RoleMenuItem(_("Export and import"), reverse("kla_rad_import"), icon_name="download", order=30, shown_to=roles.is_secretariat),
+            RoleMenuItem(_("KLA score"), reverse("kla_scores"), icon_name="pick", order=40, shown_to=roles.is_secretariat),
+        ]
+    )
+    return SubmenuMenuItem(_("RAD KLA"), menu, icon_name="list-ul", order=260)

@@ -12,12 +12,14 @@ Elasticsearch when ``SEARCH_BACKEND`` says so, with the database backend ("fallb
 while the engine does not answer.
 """
 
+import datetime
 import logging
 import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
@@ -100,11 +102,11 @@ def clean_filters(filters):
     return cleaned
 
 
-def _passes(values, wanted):
-    return bool(values & wanted)
-
-
 # --- Database engine (SQLite FTS5 / PostgreSQL) --------------------------------------------
+#
+# Everything happens in SQL: the permission-filtered queryset of each source is narrowed to
+# the rows that match (a subquery on the full-text index), the count and every facet are
+# aggregates over it, and only one page of hits is fetched with its score (LIMIT in SQL).
 
 
 class DatabaseEngine:
@@ -114,84 +116,155 @@ class DatabaseEngine:
         self.backend_name = backend_name
         self.backend = get_search_backend(backend_name)
 
-    def matches(self, model, queryset, tree):
-        """The rows of ``queryset`` matching ``tree``: ({pk: score}, a queryset of their pks
-        to filter with); (None, None) when everything matches."""
+    def matcher(self, model, tree):
         if tree is None:
-            return None, None
-        wagtail_query = query_module.to_wagtail(tree)
-        compiler = self.backend.query_compiler_class(queryset, wagtail_query)
+            return None
+        compiler = self.backend.query_compiler_class(model.objects.all(), query_module.to_wagtail(tree))
         if connection.vendor == "sqlite" and hasattr(compiler, "build_search_query_content"):
-            return self._sqlite_matches(model, queryset, compiler)
-        results = compiler.search(compiler.get_config(self.backend), None, None, score_field="_score")
-        scores = {pk: score or 0.0 for pk, score in results.values_list("pk", "_score")}
-        return scores, queryset.filter(pk__in=results.values("pk")).values("pk")
-
-    def _sqlite_matches(self, model, queryset, compiler):
-        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-        from modelsearch.query import MatchAll, Not
-        from modelsearch.utils import get_descendants_content_types_pks
-
-        normalized = normalize(compiler.query)
-        negated = isinstance(normalized, Not)
-        if negated:
-            normalized = normalized.subquery
-        if isinstance(normalized, MatchAll):
-            return ({}, queryset.none()) if negated else (None, None)
-        expression = compiler.build_search_query(normalized)
-        table = SQLiteFTSIndexEntry._meta.db_table
-        # Columns of the FTS table: autocomplete, body, title; a title match weighs more.
-        found = (
-            SQLiteFTSIndexEntry.objects.filter(MatchExpression(["title", "body"], expression))
-            .filter(index_entry__content_type_id__in=get_descendants_content_types_pks(model))
-            .annotate(score=RawSQL(f"-bm25({table}, 0.0, 1.0, 4.0)", ()))
-            .values_list("index_entry__object_id", "score")
-        )
-        found_pks = found.values("index_entry__object_id")
-        if negated:
-            rest = queryset.exclude(pk__in=found_pks)
-            return {pk: 0.0 for pk in rest.values_list("pk", flat=True)}, rest.values("pk")
-        return {int(object_id): score for object_id, score in found}, found_pks
+            return SQLiteMatcher(model, compiler)
+        return CompilerMatcher(self.backend, compiler)
 
     def run(self, user, parsed, filters, sort, page, per_page):
-        rows = []  # (score, date, kind, pk, facet values)
+        """(page rows [(score, date, kind, pk)], count, {facet: {value: count}})."""
+        wanted = page * per_page
+        rows, count, counts = [], 0, {name: {} for name in FACETS}
         for source in sources.registered():
-            queryset = source.queryset(user)
-            scores, restrict = self.matches(source.model(), queryset, parsed.tree)
-            if scores is not None:
-                if not scores:
+            matcher = self.matcher(source.model(), parsed.tree)
+            readable = source.queryset(user)
+            narrowed = FacetFilters(source, filters)
+            matched = matcher.restrict(readable) if matcher else readable
+            full = narrowed.apply(matched)
+            source_count = 0
+            if full is not None:
+                source_count = full.count()
+                count += source_count
+                if source_count:
+                    if sort == "relevance" and matcher:
+                        rows.extend(matcher.top(narrowed.apply(readable), source.kind, wanted))
+                    else:
+                        rows.extend(_top_by_date(full, source, wanted))
+            for name in FACETS:
+                queryset = narrowed.apply(matched, skip=name) if name in filters else full
+                if queryset is None:
                     continue
-                queryset = queryset.filter(pk__in=restrict)
-            for pk, (day, values) in source.facet_values(queryset).items():
-                rows.append((scores.get(pk, 0.0) if scores else 0.0, day, source.kind, pk, values))
-        return tally(rows, filters, sort, page, per_page)
+                if name == "content_kind":
+                    n = source_count if queryset is full else queryset.count()
+                    if n:
+                        counts[name][source.kind] = n
+                elif name in source.facets:
+                    for value, n in source.facet_counts(queryset, name).items():
+                        counts[name][value] = counts[name].get(value, 0) + n
+        if sort == "date":
+            rows.sort(key=lambda r: (r[1] is not None, r[1] or datetime.date.min, r[0], r[2], r[3]), reverse=True)
+        else:
+            rows.sort(key=lambda r: (r[0], r[1] is not None, r[1] or datetime.date.min, r[2], r[3]), reverse=True)
+        start = (page - 1) * per_page
+        return rows[start : start + per_page], count, counts
 
 
-def tally(rows, filters, sort, page, per_page):
-    """Filter the matching rows, count the facets (disjunctively) and cut out one page.
-    Returns (page rows, count, {facet: {value: count}})."""
-    wanted = {name: set(values) for name, values in filters.items() if name in FACETS}
-    counts = {name: {} for name in FACETS}
-    kept = []
-    for row in rows:
-        values = row[4]
-        failed = [name for name, want in wanted.items() if not _passes(values.get(name, set()), want)]
-        if len(failed) > 1:
-            continue
-        groups = failed if failed else FACETS
-        for name in groups:
-            bucket = counts[name]
-            for value in values.get(name, ()):
-                bucket[value] = bucket.get(value, 0) + 1
-        if not failed:
-            kept.append(row)
-    if sort == "date":
-        kept.sort(key=lambda r: (r[1] is not None, r[1] or 0, r[0], r[2], r[3]), reverse=True)
-    else:
-        kept.sort(key=lambda r: (r[0], r[1] is not None, r[1] or 0, r[2], r[3]), reverse=True)
-    start = (page - 1) * per_page
-    return kept[start : start + per_page], len(kept), counts
+class FacetFilters:
+    """The facet filters of one search for one source, applied in SQL. ``apply`` returns None
+    when the source cannot have rows passing them (e.g. pages and a document-kind filter)."""
+
+    def __init__(self, source, filters):
+        self.source = source
+        self.filters = {name: values for name, values in filters.items() if name in FACETS}
+
+    def apply(self, queryset, skip=None):
+        for name, values in self.filters.items():
+            if name == skip:
+                continue
+            if name == "content_kind":
+                if self.source.kind not in values:
+                    return None
+            elif name not in self.source.facets:
+                return None
+            else:
+                queryset = self.source.filter(queryset, name, values)
+        return queryset
+
+
+def _top_by_date(queryset, source, n):
+    field = source.date_field
+    rows = queryset.order_by(F(field).desc(nulls_last=True), "-pk").values_list("pk", field)[:n]
+    return [(0.0, day.date() if hasattr(day, "date") else day, source.kind, pk) for pk, day in rows]
+
+
+class SQLiteMatcher:
+    """FTS5 MATCH on Wagtail's SQLite index (stemmed by search.backends.database)."""
+
+    def __init__(self, model, compiler):
+        from modelsearch.backends.database.sqlite.query import normalize
+        from modelsearch.query import MatchAll, Not
+
+        self.model = model
+        normalized = normalize(compiler.query)
+        self.negated = isinstance(normalized, Not)
+        if self.negated:
+            normalized = normalized.subquery
+        self.everything = isinstance(normalized, MatchAll)
+        self.expression = None if self.everything else compiler.build_search_query(normalized)
+
+    def _match(self):
+        from modelsearch.backends.database.sqlite.query import MatchExpression
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+        return SQLiteFTSIndexEntry.objects.filter(MatchExpression(["title", "body"], self.expression))
+
+    def _found(self):
+        """The index entries of this model that match. (Written as "rowid IN (MATCH)" so that
+        SQLite runs the MATCH once instead of once per index entry.)"""
+        from modelsearch.backends.database.sqlite.sqlite import IndexEntry
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        return IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(self.model), id__in=self._match().values("pk")
+        )
+
+    def restrict(self, queryset):
+        if self.everything:
+            return queryset.none() if self.negated else queryset
+        found = self._found().values("object_id")
+        return queryset.exclude(pk__in=found) if self.negated else queryset.filter(pk__in=found)
+
+    def top(self, queryset, kind, n):
+        """The ``n`` best rows of ``queryset`` that match: [(score, date, kind, pk)]."""
+        if self.negated or self.everything:
+            return [(0.0, *row[1:]) for row in _top_by_date(self.restrict(queryset), sources.get(kind), n)]
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+        table = SQLiteFTSIndexEntry._meta.db_table
+        # Columns of the FTS table: autocomplete, body, title; a title match weighs more.
+        best = (
+            self._match().filter(index_entry__in=self._found().filter(object_id__in=queryset.values("pk")))
+            .annotate(score=RawSQL(f"-bm25({table}, 0.0, 1.0, 4.0)", ()))
+            .order_by("-score").values_list("index_entry__object_id", "score")[:n]
+        )
+        return _with_days(kind, [(int(pk), score) for pk, score in best])
+
+
+class CompilerMatcher:
+    """Any other database (PostgreSQL's ``indonesian`` configuration): Wagtail's compiler."""
+
+    def __init__(self, backend, compiler):
+        self.backend, self.compiler = backend, compiler
+
+    def _search(self, queryset, stop=None, score=False):
+        compiler = type(self.compiler)(queryset, self.compiler.query, order_by_relevance=score)
+        return compiler.search(compiler.get_config(self.backend), 0 if stop else None, stop, score_field="_score" if score else None)
+
+    def restrict(self, queryset):
+        return queryset.filter(pk__in=self._search(self.compiler.queryset).values("pk"))
+
+    def top(self, queryset, kind, n):
+        rows = self._search(queryset, n, score=True).values_list("pk", "_score")
+        return _with_days(kind, [(pk, score or 0.0) for pk, score in rows])
+
+
+def _with_days(kind, pairs):
+    source = sources.get(kind)
+    days = dict(source.model().objects.filter(pk__in=[pk for pk, _ in pairs]).values_list("pk", source.date_field))
+    return [(score, days.get(pk).date() if hasattr(days.get(pk), "date") else days.get(pk), kind, pk) for pk, score in pairs]
 
 
 # --- Facet labels ----------------------------------------------------------------------------
@@ -263,7 +336,7 @@ def build_hits(page_rows, parsed):
     objects = {kind: sources.get(kind).hits(pks) for kind, pks in by_kind.items()}
     terms = parsed.positive_terms
     hits = []
-    for score, _day, kind, pk, _values in page_rows:
+    for score, _day, kind, pk in page_rows:
         obj = objects[kind].get(pk)
         if obj is None:
             continue

@@ -33,6 +33,8 @@ def get(kind):
 class SearchSource:
     kind = None  # "page" | "document" | "regulation"
     label = None
+    facets = ("content_kind",)  # the facets this source has values for
+    date_field = None  # the field "sort by date" orders by
 
     def model(self):
         raise NotImplementedError
@@ -41,9 +43,22 @@ class SearchSource:
         """Every row ``user`` may find (the permission rule is applied here, inside the query)."""
         raise NotImplementedError
 
-    def facet_values(self, queryset):
-        """{pk: (date, {facet: set of values})} for the rows of ``queryset``."""
+    def filter(self, queryset, name, values):
+        """``queryset`` narrowed to rows with one of ``values`` in facet ``name`` (a facet of
+        :attr:`facets` other than content_kind), in SQL."""
         raise NotImplementedError
+
+    def facet_counts(self, queryset, name):
+        """{value: number of rows of ``queryset``} for facet ``name``, counted in SQL."""
+        raise NotImplementedError
+
+    def facet_values(self, obj):
+        """{facet: set of values} of one object (what an engine indexes for facets)."""
+        return {"content_kind": {self.kind}}
+
+    def day(self, obj):
+        value = getattr(obj, self.date_field, None)
+        return value.date() if hasattr(value, "date") else value
 
     def hits(self, pks):
         """{pk: object} for the hits shown on one page."""
@@ -65,9 +80,17 @@ class SearchSource:
         return " ".join(parts)
 
 
+def _json_list_sql(vendor, table, column):
+    """(FROM fragment, value expression) unnesting a JSON list column as text, per database."""
+    if vendor == "postgresql":
+        return f'jsonb_array_elements_text(d."{column}") AS j(value)', "j.value"
+    return f'json_each(d."{column}") AS j', "CAST(j.value AS TEXT)"
+
+
 class PageSource(SearchSource):
     kind = "page"
     label = _("Page")
+    date_field = "first_published_at"
 
     def model(self):
         from wagtail.models import Page
@@ -76,12 +99,6 @@ class PageSource(SearchSource):
 
     def queryset(self, user):
         return self.model().objects.live().public().filter(depth__gt=1)
-
-    def facet_values(self, queryset):
-        return {
-            pk: (published.date() if published else None, {"content_kind": {self.kind}})
-            for pk, published in queryset.values_list("pk", "first_published_at")
-        }
 
     def hits(self, pks):
         return {p.pk: p for p in self.model().objects.filter(pk__in=pks).specific()}
@@ -94,6 +111,8 @@ class PageSource(SearchSource):
 class DocumentSource(SearchSource):
     kind = "document"
     label = _("Document")
+    facets = ("content_kind", "kind", "cluster", "indicator", "year", "opd")
+    date_field = "document_date"
 
     def model(self):
         from wagtail.documents import get_document_model
@@ -105,27 +124,66 @@ class DocumentSource(SearchSource):
 
         return viewable_documents(user, self.model().objects.all())
 
-    def facet_values(self, queryset):
-        rows = {}
-        for pk, kind, opd, years, day in queryset.values_list("pk", "kind", "opd__code", "years", "document_date"):
-            rows[pk] = (day, {
-                "content_kind": {self.kind},
-                "kind": {kind},
-                "opd": {opd} if opd else set(),
-                "year": {str(y) for y in (years or [])},
-                "indicator": set(),
-                "cluster": set(),
-                "regulation_type": set(),
-            })
-        through = self.model().indicators.through
-        links = through.objects.filter(archivedocument_id__in=queryset.values("pk")).values_list(
-            "archivedocument_id", "indicator__number", "indicator__cluster__code"
-        )
-        for pk, number, cluster in links:
-            if pk in rows:
-                rows[pk][1]["indicator"].add(str(number))
-                rows[pk][1]["cluster"].add(cluster)
-        return rows
+    def filter(self, queryset, name, values):
+        if name == "kind":
+            return queryset.filter(kind__in=values)
+        if name == "opd":
+            return queryset.filter(opd__code__in=values)
+        if name in ("indicator", "cluster"):
+            lookup = "indicator__number__in" if name == "indicator" else "indicator__cluster__code__in"
+            if name == "indicator":
+                values = [int(v) for v in values if v.isdigit()]
+            linked = self.model().indicators.through.objects.filter(**{lookup: values})
+            return queryset.filter(pk__in=linked.values("archivedocument_id"))
+        if name == "year":
+            return queryset.filter(pk__in=self._year_rows(queryset.db, [v for v in values if v.isdigit()]))
+        return queryset.none()
+
+    def _year_rows(self, db, years):
+        from django.db import connections
+        from django.db.models.expressions import RawSQL
+
+        table = self.model()._meta.db_table
+        source, value = _json_list_sql(connections[db].vendor, table, "years")
+        marks = ", ".join(["%s"] * len(years)) or "NULL"
+        return RawSQL(f'SELECT d.id FROM "{table}" d, {source} WHERE {value} IN ({marks})', years)
+
+    def facet_counts(self, queryset, name):
+        from django.db import connections
+        from django.db.models import Count
+
+        if name == "kind":
+            rows = queryset.order_by().values_list("kind").annotate(n=Count("pk"))
+        elif name == "opd":
+            rows = queryset.filter(opd__isnull=False).order_by().values_list("opd__code").annotate(n=Count("pk"))
+        elif name in ("indicator", "cluster"):
+            column = "indicator__number" if name == "indicator" else "indicator__cluster__code"
+            through = self.model().indicators.through
+            rows = (
+                through.objects.filter(archivedocument_id__in=queryset.values("pk")).order_by()
+                .values_list(column).annotate(n=Count("archivedocument_id", distinct=True))
+            )
+        elif name == "year":
+            inner, params = queryset.order_by().values("pk", "years").query.sql_with_params()
+            source, value = _json_list_sql(connections[queryset.db].vendor, "", "years")
+            with connections[queryset.db].cursor() as cursor:
+                cursor.execute(f"SELECT {value}, COUNT(DISTINCT d.pk) FROM ({inner}) d, {source} GROUP BY {value}", params)
+                rows = cursor.fetchall()
+        else:
+            return {}
+        return {str(value): n for value, n in rows}
+
+    def facet_values(self, obj):
+        indicators = list(obj.indicators.all())
+        return {
+            "content_kind": {self.kind},
+            "kind": {obj.kind},
+            "opd": {obj.opd.code} if obj.opd_id else set(),
+            "year": {str(y) for y in (obj.years or [])},
+            "indicator": {str(i.number) for i in indicators},
+            "cluster": {i.cluster.code for i in indicators},
+            "regulation_type": set(),
+        }
 
     def hits(self, pks):
         return self.model().objects.select_related("opd").prefetch_related("indicators").in_bulk(pks)

@@ -52,7 +52,9 @@ def _source_msgids():
                         found.add((args[0].value, str(path.relative_to(ROOT))))
         for path in list((ROOT / folder).rglob("*.html")) + list((ROOT / folder).rglob("*.txt")):
             for match in TEMPLATE_STRING.finditer(path.read_text(encoding="utf-8")):
-                found.add((match.group(1) if match.group(1) is not None else match.group(2), str(path.relative_to(ROOT))))
+                literal = match.group(1) if match.group(1) is not None else match.group(2)
+                # Django looks a template literal up with "%" doubled (Variable.resolve); so does makemessages.
+                found.add((literal.replace("%", "%%"), str(path.relative_to(ROOT))))
     return found
 
 

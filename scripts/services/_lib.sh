@@ -4,7 +4,6 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-VENV="$REPO/.venv"
 
 die() { echo "${NAME:-service}: $*" >&2; exit 1; }
 say() { echo "${NAME:-service}: $*" >&2; }
