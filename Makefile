@@ -30,7 +30,7 @@ test: install
 	$(PY) -m pytest
 
 messages: install
-	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=data
+	$(PY) manage.py makemessages -l id --no-obsolete --ignore=.venv --ignore=data --ignore=tests --ignore=bench --ignore=scripts --ignore=.services
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench-pages: demo

@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import RadAction, RadRealisation, RealisationStatus
+from .models import RadAction, RadRealisation, RealisationStatus, ReviewState
 
 HUNDRED = Decimal(100)
 
@@ -45,7 +45,7 @@ def ended_quarters(year, today):
 
 def counting_realisation(realisations, year):
     """The verified realisation of ``year`` that counts (see the module rules), or None."""
-    candidates = [r for r in realisations if r.year == year and r.review_state == "verified"]
+    candidates = [r for r in realisations if r.year == year and r.review_state == ReviewState.VERIFIED]
     return max(candidates, key=lambda r: r.coverage, default=None)
 
 

@@ -5,7 +5,7 @@ Who may do what: kla/permissions.py."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -53,7 +53,7 @@ def realisation_list(request):
     if plan is not None:
         actions = (
             RadAction.objects.filter(permissions.reportable_actions_q(request.user), plan=plan).distinct()
-            .select_related("indicator", "responsible_opd").annotate(report_count=Count("realisations"))
+            .select_related("indicator", "responsible_opd").annotate(report_count=Count("realisations", distinct=True))
         )
         realisations = RadRealisation.objects.filter(action__in=actions.values("pk")).select_related("action__indicator", "action__responsible_opd", "reported_by")
         if state in ReviewState.values:
@@ -132,7 +132,9 @@ def realisation_review(request, pk):
 
 
 def export(request, fmt):
-    require(roles.is_secretariat(request.user) or roles.is_contributor(request.user))
+    require(permissions.can_use_rad_admin(request.user))
+    if fmt not in ("xlsx", "csv"):
+        raise Http404
     plan = get_object_or_404(RadPlan, pk=request.GET.get("plan")) if request.GET.get("plan") else plan_or_none()
     if plan is None:
         raise PermissionDenied

@@ -231,15 +231,24 @@ class SQLiteMatcher:
         """The ``n`` best rows of ``queryset`` that match: [(score, date, kind, pk)]."""
         if self.negated or self.everything:
             return [(0.0, *row[1:]) for row in _top_by_date(self.restrict(queryset), sources.get(kind), n)]
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+        from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
+        from modelsearch.utils import get_descendants_content_types_pks
 
-        table = SQLiteFTSIndexEntry._meta.db_table
+        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        match = self._match()
+        match_sql, match_params = match.query.get_compiler(match.db).compile(match.query.where)
+        rows_sql, rows_params = queryset.order_by().values("pk").query.sql_with_params()
+        types = ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(self.model))
+        # CROSS JOIN: the MATCH drives (SQLite would otherwise run it once per index entry).
         # Columns of the FTS table: autocomplete, body, title; a title match weighs more.
-        best = (
-            self._match().filter(index_entry__in=self._found().filter(object_id__in=queryset.values("pk")))
-            .annotate(score=RawSQL(f"-bm25({table}, 0.0, 1.0, 4.0)", ()))
-            .order_by("-score").values_list("index_entry__object_id", "score")[:n]
+        sql = (
+            f"SELECT e.object_id, -bm25({fts}, 0.0, 1.0, 4.0) AS score FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid "
+            f"WHERE {match_sql} AND e.content_type_id IN ({types}) AND e.object_id IN ({rows_sql}) "
+            "ORDER BY score DESC, e.id DESC LIMIT %s"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*match_params, *rows_params, n])
+            best = cursor.fetchall()
         return _with_days(kind, [(int(pk), score) for pk, score in best])
 
 

@@ -8,6 +8,7 @@ regulations (JDIH) register themselves the same way when they exist::
     register(RegulationSource())
 """
 
+from django.db.models import BooleanField, F, Func
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
@@ -80,11 +81,27 @@ class SearchSource:
         return " ".join(parts)
 
 
-def _json_list_sql(vendor, table, column):
+def _json_list_sql(vendor, column_sql):
     """(FROM fragment, value expression) unnesting a JSON list column as text, per database."""
     if vendor == "postgresql":
-        return f'jsonb_array_elements_text(d."{column}") AS j(value)', "j.value"
-    return f'json_each(d."{column}") AS j', "CAST(j.value AS TEXT)"
+        return f"jsonb_array_elements_text({column_sql}) AS j(value)", "j.value"
+    return f"json_each({column_sql}) AS j", "CAST(j.value AS TEXT)"
+
+
+class JSONListHasAny(Func):
+    """``column`` (a JSON list) contains one of ``values`` (compared as text), for filter()."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, values):
+        super().__init__(F(column))
+        self.values = [str(v) for v in values]
+
+    def as_sql(self, compiler, connection, **extra):
+        column_sql, params = compiler.compile(self.source_expressions[0])
+        source, value = _json_list_sql(connection.vendor, column_sql)
+        marks = ", ".join(["%s"] * len(self.values)) or "NULL"
+        return f"EXISTS (SELECT 1 FROM {source} WHERE {value} IN ({marks}))", [*params, *self.values]
 
 
 class PageSource(SearchSource):
@@ -136,17 +153,8 @@ class DocumentSource(SearchSource):
             linked = self.model().indicators.through.objects.filter(**{lookup: values})
             return queryset.filter(pk__in=linked.values("archivedocument_id"))
         if name == "year":
-            return queryset.filter(pk__in=self._year_rows(queryset.db, [v for v in values if v.isdigit()]))
+            return queryset.filter(JSONListHasAny("years", [v for v in values if v.isdigit()]))
         return queryset.none()
-
-    def _year_rows(self, db, years):
-        from django.db import connections
-        from django.db.models.expressions import RawSQL
-
-        table = self.model()._meta.db_table
-        source, value = _json_list_sql(connections[db].vendor, table, "years")
-        marks = ", ".join(["%s"] * len(years)) or "NULL"
-        return RawSQL(f'SELECT d.id FROM "{table}" d, {source} WHERE {value} IN ({marks})', years)
 
     def facet_counts(self, queryset, name):
         from django.db import connections
@@ -165,7 +173,7 @@ class DocumentSource(SearchSource):
             )
         elif name == "year":
             inner, params = queryset.order_by().values("pk", "years").query.sql_with_params()
-            source, value = _json_list_sql(connections[queryset.db].vendor, "", "years")
+            source, value = _json_list_sql(connections[queryset.db].vendor, "d.years")
             with connections[queryset.db].cursor() as cursor:
                 cursor.execute(f"SELECT {value}, COUNT(DISTINCT d.pk) FROM ({inner}) d, {source} GROUP BY {value}", params)
                 rows = cursor.fetchall()

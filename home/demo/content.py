@@ -55,7 +55,7 @@ IMAGES = {
     "hero": {
         "title": "Ilustrasi anak-anak Barito Utara",
         "alt": "Ilustrasi anak-anak bermain di tepi sungai dengan matahari terbit",
-        "headline": "Barito Utara Layak Anak",
+        "headline": "",  # the home page's h1 stands next to it
         "colors": ("#0a3d3a", "#1f8a70"),
         "motif": "river",
     },

@@ -10,6 +10,7 @@ Use ``"BACKEND": "search.backends.database"`` in WAGTAILSEARCH_BACKENDS.
 """
 
 from django.db import connection
+from django.db.models.functions import Length
 from modelsearch.backends.database import SearchBackend as database_search_backend
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.query import Phrase, PlainText
@@ -29,7 +30,9 @@ class StemmingObjectIndexer(sqlite.ObjectIndexer):
 
 class StemmingSQLiteIndex(sqlite.SQLiteIndex):
     def add_items(self, model, objs):
-        # As SQLiteIndex.add_items, with the stemming indexer and one bulk update.
+        # As SQLiteIndex.add_items, with the stemming indexer, bulk writes, and title_norm set
+        # on the written rows only: the base class recomputes it with a scan of the whole
+        # index after every save, which makes bulk indexing quadratic.
         if not model.get_search_fields():
             return
         entries = {}
@@ -38,18 +41,29 @@ class StemmingSQLiteIndex(sqlite.SQLiteIndex):
             entries[indexer.id] = (indexer.title, indexer.autocomplete, indexer.body)
         if not entries:
             return
+        lengths = [len(title) for title, _a, _b in entries.values() if title]
+        recent = list(self.entries.order_by("-id").values_list(Length("title"), flat=True)[:1000])
+        known = [n for n in recent + lengths if n]
+        average = sum(known) / len(known) if known else 1.0
+
+        def norm(title):
+            return average / len(title) if title else 1.0
+
         content_type_pk = sqlite.get_content_type_pk(model)
         for_ct = self.entries.filter(content_type_id=content_type_pk)
-        existing = {e.object_id: e for e in for_ct.filter(object_id__in=entries.keys())}
+        existing = {e.object_id: e for e in for_ct.filter(object_id__in=entries.keys()).only("id", "object_id")}
         for object_id, entry in existing.items():
             entry.title, entry.autocomplete, entry.body = entries[object_id]
-        for_ct.bulk_update(existing.values(), ["title", "autocomplete", "body"], batch_size=500)
+            entry.title_norm = norm(entry.title)
+        for_ct.bulk_update(existing.values(), ["title", "autocomplete", "body", "title_norm"], batch_size=500)
         self.entries.bulk_create(
-            sqlite.IndexEntry(content_type_id=content_type_pk, object_id=object_id, title=t, autocomplete=a, body=b)
-            for object_id, (t, a, b) in entries.items()
-            if object_id not in existing
+            [
+                sqlite.IndexEntry(content_type_id=content_type_pk, object_id=object_id, title=t, autocomplete=a, body=b, title_norm=norm(t))
+                for object_id, (t, a, b) in entries.items()
+                if object_id not in existing
+            ],
+            batch_size=500,
         )
-        self._refresh_title_norms()
 
 
 def stem_query(query):
