@@ -5,12 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import LazyObject
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
 from kla import roles
+from search.fields import RegulationReferences
 
 
 class PrivateStorage(LazyObject):
@@ -20,8 +23,18 @@ class PrivateStorage(LazyObject):
         self._wrapped = storages["private"]
 
 
+_private_storage = PrivateStorage()
+
+
 def private_storage():
-    return PrivateStorage()
+    return _private_storage
+
+
+@receiver(setting_changed)
+def _reset_private_storage(setting, **kwargs):
+    # Like Django's default_storage: follow STORAGES when it changes (tests override it per test).
+    if setting == "STORAGES":
+        _private_storage._wrapped = empty
 
 
 class Kind(models.TextChoices):
@@ -90,7 +103,11 @@ class ArchiveDocument(AbstractDocument):
         index.FilterField("opd"),
         index.FilterField("kecamatan"),
         index.FilterField("document_date"),
-        index.RelatedFields("indicators", [index.SearchField("name"), index.FilterField("number")]),
+        index.FilterField("years"),
+        index.RelatedFields("indicators", [
+            index.SearchField("name"), index.FilterField("number"), index.RelatedFields("cluster", [index.FilterField("code")]),
+        ]),
+        RegulationReferences("title", "description", "extracted_text"),  # "Perbup No. 5/2024" as one token, on every backend
     ]
 
     class Meta(AbstractDocument.Meta):

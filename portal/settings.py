@@ -233,11 +233,11 @@ SEARCH_INDEX = env("SEARCH_INDEX", "sibulan")
 # (search/backends/). With an engine the database backend stays configured as "fallback":
 # Wagtail indexes into both, and search answers from it while the engine is down.
 _DATABASE_SEARCH = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "indonesian" if USES_POSTGRES else None}
-_ENGINE_SEARCH = {"URLS": [SEARCH_URL], "INDEX": SEARCH_INDEX, "TIMEOUT": 10, "ATOMIC_REBUILD": True, "INDEX_SETTINGS": {"settings": {"index": {"analysis": {"analyzer": {"default": {"type": "indonesian"}}}}}}}
+_ENGINE_SEARCH = {"URLS": [SEARCH_URL], "INDEX_PREFIX": f"{SEARCH_INDEX}_", "TIMEOUT": 10, "ATOMIC_REBUILD": True, "INDEX_SETTINGS": {"settings": {"index": {"analysis": {"analyzer": {"default": {"type": "indonesian"}}}}}}}
 if SEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 elif SEARCH_BACKEND == "opensearch":
-    # Built on "opensearch3", which names the opensearch-py 3.x client (keyword-only API); it talks to an OpenSearch 2.19 server fine.
+    # Built on modelsearch's "opensearch3", named after the opensearch-py 3.x client: its "opensearch2" calls the client positionally, which opensearch-py 3.2 rejects (search/backends/opensearch.py).
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.opensearch", **_ENGINE_SEARCH}, "fallback": _DATABASE_SEARCH}
 elif SEARCH_BACKEND == "elasticsearch":
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.elasticsearch", **_ENGINE_SEARCH}, "fallback": _DATABASE_SEARCH}

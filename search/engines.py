@@ -1,47 +1,240 @@
 """OpenSearch / Elasticsearch for the search service, and the engine's health.
 
-The engine finds the matching rows and their scores through Wagtail's search API (the
-permission Q is a filter inside the engine query); facets, totals and snippets are then
-computed exactly as for the database backend (search.service.tally), so every backend
-gives the same counts. When the engine does not answer, EngineUnavailable makes the
-service answer from the database "fallback" backend.
+One engine-native query per source, built with ``elasticsearch.dsl`` and sent as JSON with
+the backend's own client (opensearch-py for OpenSearch, elasticsearch for Elasticsearch):
+the text query and the permission filter come from Wagtail's query compiler for the
+permission-filtered queryset (so the one permission rule, documents.permissions, is a bool
+filter inside the engine query), facet filters are a ``post_filter``, facet counts are
+aggregations (each with the filters of the other facets: disjunctive facets, as on the
+database backend), snippets are the engine's highlighting. When the engine does not answer,
+EngineUnavailable makes the service answer from the database "fallback" backend.
 """
 
+import datetime
 import time
 
 from django.conf import settings
+from elasticsearch.dsl import A, Q, Search
 
 from . import query as query_module
-from .service import DatabaseEngine, EngineUnavailable
+from . import sources
+from .service import EngineUnavailable
+from .sources import FACETS
 
-MAX_ENGINE_HITS = 10_000
 _health = {"checked": 0.0, "up": True}
 
+# facet -> (engine field, nested paths from the outside in)
+ENGINE_FACETS = {
+    "document": {
+        "kind": ("kind_filter", ()),
+        "opd": ("opd_id_filter", ()),
+        "year": ("years_filter", ()),
+        "indicator": ("indicators.number_filter", ("indicators",)),
+        "cluster": ("indicators.cluster.code_filter", ("indicators", "indicators.cluster")),
+    },
+}
+DATE_FIELDS = {"document": "document_date_filter", "page": "first_published_at_filter"}
+SNIPPET_FIELDS = {"document": ["description", "extracted_text", "source"], "page": ["intro", "body", "hero_text"]}
+FACET_SIZE = 200
 
-class NativeEngine(DatabaseEngine):
-    name = settings.SEARCH_BACKEND
 
-    def __init__(self):
-        super().__init__("default")
+def _engine_values(name, values):
+    if name == "opd":
+        from kla.models import OPD
 
-    def matches(self, model, queryset, tree):
-        if tree is None:
-            return None, None
+        return list(OPD.objects.filter(code__in=values).values_list("pk", flat=True)) or [-1]
+    if name == "indicator":
+        return [int(v) for v in values if v.isdigit()] or [-1]
+    return list(values)
+
+
+def _facet_filter(field, paths, values):
+    clause = Q("terms", **{field: values})
+    for path in reversed(paths):
+        clause = Q("nested", path=path, query=clause)
+    return clause
+
+
+def _facet_agg(field, paths):
+    """(aggregation, function reading {value: document count} from its result)."""
+    terms = A("terms", field=field, size=FACET_SIZE)
+    if paths:
+        terms.bucket("docs", "reverse_nested")
+    agg = terms
+    for path in reversed(paths):
+        agg = A("nested", path=path, aggs={"inner": agg})
+
+    def read(result):
+        for _path in paths:
+            result = result["inner"]
+        return {b["key"]: (b["docs"]["doc_count"] if paths else b["doc_count"]) for b in result["buckets"]}
+
+    return agg, read
+
+
+def _day(value):
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+class NativeEngine:
+    @property
+    def name(self):
+        return settings.SEARCH_BACKEND
+
+    def __init__(self, backend_name="default"):
+        from wagtail.search.backends import get_search_backend
+
+        self.backend = get_search_backend(backend_name)
+        self.highlights = {}
+
+    def _body(self, source, queryset, tree, filters, sort, size):
+        """The engine query for one source: (body, {facet: reader}) or None when no row of
+        this source can pass the filters."""
+        facets = ENGINE_FACETS.get(source.kind, {})
+        active = {n: v for n, v in filters.items() if n in FACETS and n != "content_kind"}
+        if any(n not in facets for n in active):
+            return None
+        compiler = self.backend.query_compiler_class(queryset, _match_all())
+        clauses = {n: _facet_filter(facets[n][0], facets[n][1], _engine_values(n, v)) for n, v in active.items()}
+        # The permission rule: the queryset's filters (documents.permissions), as engine filters.
+        permitted = [Q(f) for f in compiler.get_filters()]
+        search = Search().query(Q("bool", must=[to_dsl(tree) if tree else Q("match_all")], filter=permitted))
+        shown = "content_kind" not in filters or source.kind in filters["content_kind"]
+        search = search.extra(track_total_hits=True, size=size if shown else 0)
+        if clauses:
+            search = search.post_filter(Q("bool", filter=list(clauses.values())))
+        readers = {}
+        search.aggs.bucket("content_kind", A("filter", Q("bool", filter=list(clauses.values()))))
+        readers["content_kind"] = lambda result: {source.kind: result["doc_count"]} if result["doc_count"] else {}
+        if shown:
+            for name, (field, paths) in facets.items():
+                agg, read = _facet_agg(field, paths)
+                others = [c for n, c in clauses.items() if n != name]
+                search.aggs.bucket(name, A("filter", Q("bool", filter=others), aggs={"values": agg}))
+                readers[name] = (lambda read: lambda result: read(result["values"]))(read)
+            if sort == "date" or tree is None:
+                search = search.sort({DATE_FIELDS[source.kind]: {"order": "desc", "missing": "_last"}}, {"pk": "desc"})
+            search = search.highlight(
+                *SNIPPET_FIELDS[source.kind], fragment_size=220, number_of_fragments=1, no_match_size=0,
+            ).highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False)
+            search = search.source([DATE_FIELDS[source.kind], "pk"])
+        return search.to_dict(), readers, shown
+
+    def _send(self, index, body):
         try:
-            results = queryset.search(query_module.to_wagtail(tree), backend="default").annotate_score("_score")
-            scores = {obj.pk: obj._score or 0.0 for obj in results[:MAX_ENGINE_HITS]}
+            if type(self.backend.es).__module__.startswith("elasticsearch"):
+                body = dict(body)
+                if "from" in body:
+                    body["from_"] = body.pop("from")
+                response = self.backend.es.search(index=index, **body)
+            else:
+                response = self.backend.es.search(index=index, body=body)
         except Exception as exc:  # connection refused, timeout, 5xx
             if _is_connection_error(exc):
                 mark_down()
                 raise EngineUnavailable(str(exc)) from exc
             raise
         mark_up()
-        return scores, queryset.filter(pk__in=list(scores)).values("pk")
+        return response.body if hasattr(response, "body") else response
+
+    def run(self, user, parsed, filters, sort, page, per_page):
+        wanted = page * per_page
+        rows, count, counts = [], 0, {name: {} for name in FACETS}
+        for source in sources.registered():
+            built = self._body(source, source.queryset(user), parsed.tree, filters, sort, wanted)
+            if built is None:
+                continue
+            body, readers, shown = built
+            index = self.backend.get_index_for_model(source.model()).name
+            try:
+                response = self._send(index, body)
+            except self.backend.NotFoundError:
+                continue  # nothing of this kind indexed yet
+            aggs = response.get("aggregations", {})
+            for name, read in readers.items():
+                for value, n in read(aggs[name]).items():
+                    value = self._label_value(name, value)
+                    counts[name][value] = counts[name].get(value, 0) + n
+            if not shown:
+                continue
+            count += response["hits"]["total"]["value"]
+            for hit in response["hits"]["hits"]:
+                pk = int(hit["_source"]["pk"])
+                score = 0.0 if (sort == "date" or parsed.tree is None) else float(hit.get("_score") or 0.0)
+                rows.append((score, _day(hit["_source"].get(DATE_FIELDS[source.kind])), source.kind, pk))
+                fragments = [f for field in SNIPPET_FIELDS[source.kind] for f in hit.get("highlight", {}).get(field, [])]
+                if fragments:
+                    self.highlights[(source.kind, pk)] = fragments[0]
+        if sort == "date" or parsed.tree is None:
+            rows.sort(key=lambda r: (r[1] is not None, r[1] or datetime.date.min, r[2], r[3]), reverse=True)
+        else:
+            rows.sort(key=lambda r: (r[0], r[1] is not None, r[1] or datetime.date.min, r[2], r[3]), reverse=True)
+        start = (page - 1) * per_page
+        return rows[start : start + per_page], count, counts
+
+    _opd_codes = None
+
+    def _label_value(self, name, value):
+        if name == "opd":
+            if self._opd_codes is None:
+                from kla.models import OPD
+
+                self._opd_codes = dict(OPD.objects.values_list("pk", "code"))
+            return self._opd_codes.get(int(value), str(value))
+        return str(value)
+
+    def snippet(self, kind, pk):
+        """The engine's highlighted fragment for a hit (escaped, matches in <mark>), or None."""
+        fragment = self.highlights.get((kind, pk))
+        if fragment is None:
+            return None
+        from django.utils.safestring import mark_safe
+
+        return mark_safe(f"… {fragment} …")
+
+
+def _match_all():
+    from modelsearch.query import MatchAll
+
+    return MatchAll()
+
+
+TEXT_FIELDS = ["_all_text", "title^2"]  # _all_text: every SearchField (Wagtail's copy_to); the title weighs more
+
+
+def to_dsl(node):
+    """The parsed query (search.query) as an engine query. An exclusion excludes a row when
+    any of its fields has the word (Wagtail's compiler joins the fields with dis_max, so that
+    a title without the excluded word would let the row through)."""
+    if isinstance(node, query_module.Word):
+        return Q("multi_match", query=node.word, fields=TEXT_FIELDS, operator="and")
+    if isinstance(node, query_module.Phrase):
+        return Q("multi_match", query=" ".join(node.words), fields=TEXT_FIELDS, type="phrase")
+    if isinstance(node, query_module.AnyOf):
+        return Q("bool", should=[to_dsl(i) for i in node.items], minimum_should_match=1)
+    if isinstance(node, query_module.Negate):
+        return Q("bool", must=[Q("match_all")], must_not=[to_dsl(node.item)])
+    if isinstance(node, query_module.AllOf):
+        must = [to_dsl(i) for i in node.items if not isinstance(i, query_module.Negate)] or [Q("match_all")]
+        must_not = [to_dsl(i.item) for i in node.items if isinstance(i, query_module.Negate)]
+        return Q("bool", must=must, must_not=must_not)
+    raise TypeError(node)
 
 
 def _is_connection_error(exc):
+    """The engine is down or failing (no answer, timeout, 5xx) — not a query it rejected (4xx)."""
     names = {c.__name__ for c in type(exc).__mro__}
-    return bool(names & {"ConnectionError", "ConnectionTimeout", "TransportError", "ConnectionRefusedError", "ApiError"})
+    if names & {"ConnectionError", "ConnectionTimeout", "ConnectionRefusedError", "TimeoutError"}:
+        return True
+    status = getattr(exc, "status_code", None)
+    if status is None and getattr(exc, "meta", None) is not None:
+        status = getattr(exc.meta, "status", None)
+    return isinstance(status, int) and status >= 500
 
 
 def mark_down():

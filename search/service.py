@@ -338,7 +338,7 @@ def configured_engine():
     return DatabaseEngine()
 
 
-def build_hits(page_rows, parsed):
+def build_hits(page_rows, parsed, engine):
     by_kind = {}
     for row in page_rows:
         by_kind.setdefault(row[2], []).append(row[3])
@@ -353,9 +353,14 @@ def build_hits(page_rows, parsed):
         fields = source.hit_fields(obj)
         hits.append(Hit(
             content_kind=kind, content_kind_label=str(source.label), score=score, pk=pk,
-            snippet=snippets.snippet(source.snippet_text(obj), terms), **fields,
+            snippet=_snippet(engine, source, obj, terms), **fields,
         ))
     return hits
+
+
+def _snippet(engine, source, obj, terms):
+    native = getattr(engine, "snippet", None)
+    return (native and native(source.kind, obj.pk)) or snippets.snippet(source.snippet_text(obj), terms)
 
 
 def search(user, query="", filters=None, sort="relevance", page=1, per_page=20, record=False):
@@ -375,13 +380,13 @@ def search(user, query="", filters=None, sort="relevance", page=1, per_page=20, 
     fallback = False
     try:
         page_rows, count, counts = engine.run(user, parsed, filters, sort, page, per_page)
-    except EngineUnavailable:
-        logger.warning("Search engine unavailable; answering from the database backend")
+    except EngineUnavailable as exc:
+        logger.warning("Search engine unavailable (%s); answering from the database backend", exc)
         engine, fallback = DatabaseEngine("fallback"), True
         page_rows, count, counts = engine.run(user, parsed, filters, sort, page, per_page)
 
     result = SearchResult(
-        query=query, hits=build_hits(page_rows, parsed), count=count, page=page, per_page=per_page,
+        query=query, hits=build_hits(page_rows, parsed, engine), count=count, page=page, per_page=per_page,
         facets=build_facets(counts, filters), synonyms_applied=parsed.synonyms_applied,
         filters=filters, sort=sort, engine=engine.name, fallback=fallback,
     )

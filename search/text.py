@@ -45,7 +45,9 @@ def reference_token(match):
 
 def reference_tokens(text):
     """The canonical tokens of every regulation reference in ``text``."""
-    return [reference_token(m) for m in REFERENCE_RE.finditer(text or "")]
+    if not _MAYBE_REFERENCE_RE.search(text or ""):
+        return []
+    return [reference_token(m) for m in REFERENCE_RE.finditer(text)]
 
 
 def replace_references(text):
@@ -79,10 +81,22 @@ def stop_words():
     return frozenset(StopWordRemoverFactory().get_stop_words())
 
 
+_STEMS = {}
+_MAYBE_REFERENCE_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def stemmed_text(text):
     """What an engine without Indonesian stemming indexes: the stems of every token, followed
     by the canonical tokens of the regulation references."""
-    return " ".join(stem(t) for t in tokens(with_reference_tokens(text)))
+    cache, out = _STEMS, []
+    for token in TOKEN_RE.findall(with_reference_tokens(text).lower()):
+        stemmed = cache.get(token)
+        if stemmed is None:
+            stemmed = stem(token)
+            if len(cache) < 1_000_000:
+                cache[token] = stemmed
+        out.append(stemmed)
+    return " ".join(out)
 
 
 def with_reference_tokens(text):

@@ -47,7 +47,7 @@ def _source_msgids():
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in GETTEXT_NAMES:
-                    args = node.args[1:] if getattr(node.func, "id", "").startswith("p") else node.args
+                    args = node.args[1:] if getattr(node.func, "id", getattr(node.func, "attr", "")).startswith("p") else node.args  # also translation.pgettext(...)
                     if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
                         found.add((args[0].value, str(path.relative_to(ROOT))))
         for path in list((ROOT / folder).rglob("*.html")) + list((ROOT / folder).rglob("*.txt")):

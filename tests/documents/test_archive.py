@@ -198,18 +198,18 @@ def test_completeness_matrix_flags_missing_and_counts(archive, make_user, make_d
 
     client.force_login(make_user("secretariat"))
     content = client.get(reverse("documents:completeness")).content.decode()
-    assert matrix_cell(content, archive.indicator.number, earlier.year) == "1 verified / 0 submitted"
+    assert matrix_cell(content, archive.indicator.number, earlier.year) == "1 terverifikasi / 0 diajukan"
     # the Perda stays valid across years: it counts in the later period too
-    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "1 verified / 1 submitted"
-    assert matrix_cell(content, empty_indicator.number, archive.period.year) == "Missing"
+    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "1 terverifikasi / 1 diajukan"
+    assert matrix_cell(content, empty_indicator.number, archive.period.year) == "Belum ada"
     assert str(archive.opd_same) in content  # the responsible OPD of the indicator
 
     admin_content = client.get(reverse("documents_completeness")).content.decode()
-    assert matrix_cell(admin_content, empty_indicator.number, archive.period.year) == "Missing"
+    assert matrix_cell(admin_content, empty_indicator.number, archive.period.year) == "Belum ada"
 
     # filtering by another OPD leaves only missing cells for this indicator
     content = client.get(reverse("documents:completeness"), {"opd": archive.opd_other.pk}).content.decode()
-    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "Missing"
+    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "Belum ada"
 
 
 def test_stale_evidence_stops_counting_in_later_periods(archive, make_user, make_document, client):
@@ -220,7 +220,7 @@ def test_stale_evidence_stops_counting_in_later_periods(archive, make_user, make
     Evidence.objects.create(document=perda, indicator=archive.indicator, period=earlier, state="verified", valid_across_years=True, is_stale=True, stale_reason="Dicabut")
     client.force_login(make_user("secretariat"))
     content = client.get(reverse("documents:completeness")).content.decode()
-    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "Missing"
+    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "Belum ada"
 
 
 def test_matrix_counts_only_what_the_viewer_may_read(archive, make_user, make_document, client):
@@ -228,10 +228,10 @@ def test_matrix_counts_only_what_the_viewer_may_read(archive, make_user, make_do
     Evidence.objects.create(document=internal, indicator=archive.indicator, period=archive.period, state="verified")
     client.force_login(make_user("assessor"))
     content = client.get(reverse("documents:completeness")).content.decode()
-    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "Missing"
+    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "Belum ada"
     client.force_login(make_user("secretariat"))
     content = client.get(reverse("documents:completeness")).content.decode()
-    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "1 verified / 0 submitted"
+    assert matrix_cell(content, archive.indicator.number, archive.period.year) == "1 terverifikasi / 0 diajukan"
 
 
 def test_the_matrix_is_not_for_the_public(archive, client):

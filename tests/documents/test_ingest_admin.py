@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -49,15 +50,15 @@ def test_multiple_upload_runs_the_pipeline_and_keeps_the_batch_internal(staff_cl
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda d: files.encrypted_pdf(d / "terkunci.pdf"), "encrypted (password-protected)"),
-    (lambda d: files.docx_zip_bomb(d / "bom.docx"), "zip bomb"),
-    (lambda d: files.png_bomb(d / "bom.png"), "decompression bomb"),
+    (lambda d: files.encrypted_pdf(d / "terkunci.pdf"), "The file is encrypted (password-protected) and cannot be read."),
+    (lambda d: files.docx_zip_bomb(d / "bom.docx"), "The file unpacks to far more data than its size (a possible zip bomb) and was rejected."),
+    (lambda d: files.png_bomb(d / "bom.png"), "The image has too many pixels (a possible decompression bomb) and was rejected."),
 ], ids=["encrypted-pdf", "docx-zip-bomb", "png-bomb"])
 def test_multiple_upload_rejects_bad_files_and_stores_nothing(staff_client, tmp_path, run_tasks, enqueued, stored_files, make, message):
     with run_tasks():
         answer = multiple_upload(staff_client, make(tmp_path))
     assert answer["success"] is False
-    assert message in answer["error_message"]
+    assert _(message) in answer["error_message"]
     assert Document.objects.count() == 0
     assert stored_files() == []
     assert enqueued == []
@@ -69,7 +70,9 @@ def test_multiple_upload_of_a_duplicate_names_the_existing_document(staff_client
         first = multiple_upload(staff_client, path)
         second = multiple_upload(staff_client, path)
     assert first["success"] and second["success"] is False
-    assert "already exists as “bukti-gizi”" in second["error_message"]
+    existing = Document.objects.get()
+    assert ingest.duplicate_message(existing) in second["error_message"]
+    assert "bukti-gizi" in second["error_message"]
     assert Document.objects.count() == 1
 
 
@@ -81,7 +84,10 @@ def test_single_add_form_rejects_content_that_does_not_match_the_extension(staff
         "kind": "bukti", "language": "id", "access_level": "public", "years": "[]",
     })
     assert response.status_code == 200
-    assert "does not match its extension" in response.content.decode()
+    from django.utils.html import escape
+
+    message = _("The content of the file is %(kind)s, which does not match its extension “.%(extension)s”.") % {"kind": "DOCX", "extension": "pdf"}
+    assert escape(message) in response.content.decode()
     assert Document.objects.count() == 0
     assert stored_files() == []
 

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from tests.kla.conftest import kla_data  # noqa: F401  (the framework data and roles, re-applied after a flush)
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "rahasia-sekali-123"
@@ -17,7 +19,7 @@ def _media_in_tmp():
 
 
 @pytest.fixture
-def rad_site(live_server, settings, django_user_model):
+def rad_site(live_server, settings, django_user_model, kla_data, home_page):  # noqa: F811
     from django.contrib.auth.models import Group
 
     from kla import roles

@@ -167,3 +167,38 @@ def test_staff_dashboard(client, make_action, realise, make_user):
     assert "25,0 %" in html and action.activity in html  # in the late or stalled list too
     client.logout()
     assert client.get(reverse("kla_rad_dashboard")).status_code == 302  # to the admin login
+
+
+def test_staff_pages_queries_are_bounded(client, make_action, realise, make_user, django_assert_max_num_queries):
+    for number in (4, 6, 10, 13, 16, 18, 21):
+        action = make_action(number, "dp3ap2kb", targets={2026: (10, 1000)}, supporting=["dinkes", "disdik"])
+        realise(action, 2026, 5, quarter=2)
+        realise(action, 2026, 6, quarter=3, state="submitted")
+    client.force_login(make_user("sekretariat1", "Sekretariat Gugus Tugas"))
+    for name in ("kla_rad_dashboard", "kla_rad_realisations"):
+        client.get(reverse(name))
+        with django_assert_max_num_queries(25):
+            assert client.get(reverse(name) + "?tahun=2026&status=all").status_code == 200
+
+
+def test_indicator_page_queries_do_not_grow_with_its_actions(client, make_action, realise):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.models import AccessLevel, ArchiveDocument
+
+    def add_action():
+        action = make_action(4, "disdukcapil", targets={2026: (10, 1000)}, supporting=["dinkes", "disdik"])
+        realise(action, 2026, 5).evidence.add(ArchiveDocument.objects.create(title=f"Bukti {action.pk}", file="a.pdf", access_level=AccessLevel.PUBLIC))
+        return action
+
+    url = add_action().indicator.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(4):
+        add_action()
+    with CaptureQueriesContext(connection) as five:
+        html = client.get(url).content.decode()
+    assert html.count("Bukti ") >= 5
+    assert len(five) == len(one)

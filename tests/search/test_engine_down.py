@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def engine_down(settings):
     settings.SEARCH_BACKEND = "opensearch"
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.opensearch", "URLS": ["http://127.0.0.1:9"], "INDEX": "sibulan-test-down", "TIMEOUT": 1},
+        "default": {"BACKEND": "search.backends.opensearch", "URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "sibulan-test-down_", "TIMEOUT": 1},
         "fallback": {"BACKEND": "search.backends.database"},
     }
     from search import engines
