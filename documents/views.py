@@ -84,7 +84,7 @@ def document_list(request):
         "kinds": Kind.choices,
         "opds": OPD.objects.only("name", "short_name"),
         "years": sorted({period.year for period in AssessmentPeriod.objects.only("year")}, reverse=True),
-        "breadcrumbs": [{"title": _("Home"), "url": "/"}, {"title": _("Document archive"), "url": ""}],
+        "breadcrumbs": [{"title": _("Document archive"), "url": ""}],
     })
     if request.user.is_authenticated:
         response["Cache-Control"] = "private"
@@ -105,7 +105,6 @@ def document_detail(request, pk):
         "indicators": document.indicators.select_related("cluster"),
         "is_pdf": document.file_extension == "pdf",
         "breadcrumbs": [
-            {"title": _("Home"), "url": "/"},
             {"title": _("Document archive"), "url": reverse("documents:list")},
             {"title": document.title, "url": ""},
         ],
@@ -166,7 +165,7 @@ def completeness_view(request):
     if not user_may_see_matrix(request.user):
         raise Http404
     context = completeness_context(request)
-    context["breadcrumbs"] = [{"title": _("Home"), "url": "/"}, {"title": _("Evidence completeness"), "url": ""}]
+    context["breadcrumbs"] = [{"title": _("Evidence completeness"), "url": ""}]
     response = render(request, "documents/completeness.html", context)
     response["Cache-Control"] = "private"
     return response
@@ -180,7 +179,7 @@ def export_list(request):
         "indicators": Indicator.objects.only("number", "name"),
         "clusters": Cluster.objects.all(),
         "periods": AssessmentPeriod.objects.all(),
-        "breadcrumbs": [{"title": _("Home"), "url": "/"}, {"title": _("Export bundles"), "url": ""}],
+        "breadcrumbs": [{"title": _("Export bundles"), "url": ""}],
     })
     response["Cache-Control"] = "private"
     return response

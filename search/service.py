@@ -140,7 +140,7 @@ class DatabaseEngine:
                 count += source_count
                 if source_count:
                     if sort == "relevance" and matcher:
-                        rows.extend(matcher.top(narrowed.apply(readable), source.kind, wanted))
+                        rows.extend(matcher.top(full if matcher.cheap_restrict else narrowed.apply(readable), source.kind, wanted))
                     else:
                         rows.extend(_top_by_date(full, source, wanted))
             for name in FACETS:
@@ -193,6 +193,8 @@ def _top_by_date(queryset, source, n):
 class SQLiteMatcher:
     """FTS5 MATCH on Wagtail's SQLite index (stemmed by search.backends.database)."""
 
+    cheap_restrict = True  # restrict() reads a temporary table: the hits query may use it
+
     def __init__(self, model, compiler):
         from modelsearch.backends.database.sqlite.query import normalize
         from modelsearch.query import MatchAll, Not
@@ -224,8 +226,22 @@ class SQLiteMatcher:
     def restrict(self, queryset):
         if self.everything:
             return queryset.none() if self.negated else queryset
-        found = self._found().values("object_id")
+        found = self._materialized()
         return queryset.exclude(pk__in=found) if self.negated else queryset.filter(pk__in=found)
+
+    def _materialized(self):
+        """The matching ids, written once per search into a temporary table (private to this
+        database connection), so that the count, the facets and the hits do not each run the
+        MATCH again."""
+        if getattr(self, "_table", None) is None:
+            table = f"search_match_{self.model._meta.db_table}"
+            found_sql, found_params = self._found().values("object_id").query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+                cursor.execute(f"DELETE FROM temp.{table}")
+                cursor.execute(f"INSERT OR IGNORE INTO temp.{table} (id) SELECT CAST(object_id AS INTEGER) FROM ({found_sql})", found_params)
+            self._table = table
+        return RawSQL(f"SELECT id FROM temp.{self._table}", ())
 
     def top(self, queryset, kind, n):
         """The ``n`` best rows of ``queryset`` that match: [(score, date, kind, pk)]."""
@@ -254,6 +270,8 @@ class SQLiteMatcher:
 
 class CompilerMatcher:
     """Any other database (PostgreSQL's ``indonesian`` configuration): Wagtail's compiler."""
+
+    cheap_restrict = False
 
     def __init__(self, backend, compiler):
         self.backend, self.compiler = backend, compiler

@@ -105,7 +105,7 @@ def regulation_list(request):
             ("subjek", _("Subject"), _("All subjects"), _options(counts, filters, "subjek", {})),
             ("indikator", _("KLA indicator"), _("All indicators"), _options(counts, filters, "indikator", indicator_labels)),
         ],
-        "breadcrumbs": [{"title": _("Home"), "url": "/"}, {"title": _("Regulations"), "url": ""}],
+        "breadcrumbs": [{"title": _("Regulations"), "url": ""}],
     })
 
 
@@ -133,7 +133,6 @@ def regulation_detail(request, pk):
         "abstract_file": abstract_file,
         "is_pdf": file is not None and file.file_extension == "pdf",
         "breadcrumbs": [
-            {"title": _("Home"), "url": "/"},
             {"title": _("Regulations"), "url": reverse("documents:regulation_list")},
             {"title": regulation.reference, "url": ""},
         ],
