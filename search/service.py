@@ -134,26 +134,32 @@ class DatabaseEngine:
             narrowed = FacetFilters(source, filters)
             matched = matcher.restrict(readable) if matcher else readable
             full = narrowed.apply(matched)
-            source_count = 0
-            if full is not None:
-                source_count = full.count()
-                count += source_count
-                if source_count:
-                    if sort == "relevance" and matcher:
-                        rows.extend(matcher.top(full if matcher.cheap_restrict else narrowed.apply(readable), source.kind, wanted))
-                    else:
-                        rows.extend(_top_by_date(full, source, wanted))
+            # The facets counted over the same queryset are counted together: the facets
+            # without a filter over ``full``, a facet with a filter over the others' filters.
+            groups = {}
             for name in FACETS:
-                queryset = narrowed.apply(matched, skip=name) if name in filters else full
+                if name == "content_kind" or name in source.facets:
+                    groups.setdefault(name if name in filters else None, []).append(name)
+            groups.setdefault(None, [])
+            source_count = 0
+            for skip, names in groups.items():
+                queryset = full if skip is None else narrowed.apply(matched, skip=skip)
                 if queryset is None:
                     continue
-                if name == "content_kind":
-                    n = source_count if queryset is full else queryset.count()
-                    if n:
-                        counts[name][source.kind] = n
-                elif name in source.facets:
-                    for value, n in source.facet_counts(queryset, name).items():
+                total, found = source.count_facets(queryset, [n for n in names if n != "content_kind"])
+                if skip is None:
+                    source_count = total
+                if "content_kind" in names and total:
+                    counts["content_kind"][source.kind] = total
+                for name, values in found.items():
+                    for value, n in values.items():
                         counts[name][value] = counts[name].get(value, 0) + n
+            count += source_count
+            if source_count:
+                if sort == "relevance" and matcher:
+                    rows.extend(matcher.top(full if matcher.cheap_restrict else narrowed.apply(readable), source.kind, wanted))
+                else:
+                    rows.extend(_top_by_date(full, source, wanted))
         if sort == "date":
             rows.sort(key=lambda r: (r[1] is not None, r[1] or datetime.date.min, r[0], r[2], r[3]), reverse=True)
         else:

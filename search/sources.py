@@ -49,17 +49,10 @@ class SearchSource:
         :attr:`facets` other than content_kind), in SQL."""
         raise NotImplementedError
 
-    def facet_counts(self, queryset, name):
-        """{value: number of rows of ``queryset``} for facet ``name``, counted in SQL."""
-        raise NotImplementedError
-
-    def facet_values(self, obj):
-        """{facet: set of values} of one object (what an engine indexes for facets)."""
-        return {"content_kind": {self.kind}}
-
-    def day(self, obj):
-        value = getattr(obj, self.date_field, None)
-        return value.date() if hasattr(value, "date") else value
+    def count_facets(self, queryset, names):
+        """(number of rows of ``queryset``, {facet: {value: number of rows}}) for the facets
+        ``names`` (of :attr:`facets`, not content_kind), counted in SQL."""
+        return queryset.count(), {}
 
     def hits(self, pks):
         """{pk: object} for the hits shown on one page."""
@@ -156,42 +149,26 @@ class DocumentSource(SearchSource):
             return queryset.filter(JSONListHasAny("years", [v for v in values if v.isdigit()]))
         return queryset.none()
 
-    def facet_counts(self, queryset, name):
-        from django.db import connections
+    def count_facets(self, queryset, names):
         from django.db.models import Count
 
-        if name == "kind":
-            rows = queryset.order_by().values_list("kind").annotate(n=Count("pk"))
-        elif name == "opd":
-            rows = queryset.filter(opd__isnull=False).order_by().values_list("opd__code").annotate(n=Count("pk"))
-        elif name in ("indicator", "cluster"):
-            column = "indicator__number" if name == "indicator" else "indicator__cluster__code"
-            through = self.model().indicators.through
-            rows = (
-                through.objects.filter(archivedocument_id__in=queryset.values("pk")).order_by()
-                .values_list(column).annotate(n=Count("archivedocument_id", distinct=True))
-            )
-        elif name == "year":
-            inner, params = queryset.order_by().values("pk", "years").query.sql_with_params()
-            source, value = _json_list_sql(connections[queryset.db].vendor, "d.years")
-            with connections[queryset.db].cursor() as cursor:
-                cursor.execute(f"SELECT {value}, COUNT(DISTINCT d.pk) FROM ({inner}) d, {source} GROUP BY {value}", params)
-                rows = cursor.fetchall()
-        else:
-            return {}
-        return {str(value): n for value, n in rows}
-
-    def facet_values(self, obj):
-        indicators = list(obj.indicators.all())
-        return {
-            "content_kind": {self.kind},
-            "kind": {obj.kind},
-            "opd": {obj.opd.code} if obj.opd_id else set(),
-            "year": {str(y) for y in (obj.years or [])},
-            "indicator": {str(i.number) for i in indicators},
-            "cluster": {i.cluster.code for i in indicators},
-            "regulation_type": set(),
-        }
+        # kind, OPD and years in one grouped query (a few dozen groups), which also gives the total.
+        total, found = 0, {name: {} for name in names}
+        for kind, opd, years, n in queryset.order_by().values_list("kind", "opd__code", "years").annotate(n=Count("pk")):
+            total += n
+            for name, values in (("kind", [kind]), ("opd", [opd] if opd else []), ("year", {str(y) for y in years or []})):
+                if name in found:
+                    for value in values:
+                        found[name][value] = found[name].get(value, 0) + n
+        through = self.model().indicators.through
+        for name, column in (("indicator", "indicator__number"), ("cluster", "indicator__cluster__code")):
+            if name in found and total:
+                rows = (
+                    through.objects.filter(archivedocument_id__in=queryset.values("pk")).order_by()
+                    .values_list(column).annotate(n=Count("archivedocument_id", distinct=True))
+                )
+                found[name] = {str(value): n for value, n in rows}
+        return total, found
 
     def hits(self, pks):
         return self.model().objects.select_related("opd").prefetch_related("indicators").in_bulk(pks)

@@ -247,7 +247,9 @@ MAIN_MENU = [
     ("Beranda", None, "/"),
     ("Tentang KLA", "tentang-kla", None),
     ("Klaster & Indikator", None, "/kla/"),
+    ("RAD KLA", None, "/kla/rad/"),
     ("Berita", "berita", None),
+    ("Produk Hukum", None, "/produk-hukum/"),
     ("Dokumen", None, "/dokumen/"),
     ("Cari", None, "/cari/"),
 ]
@@ -257,6 +259,7 @@ FOOTER_MENU = [
     ("Forum Anak Daerah", "forum-anak-daerah", None),
     ("Tentang SIBULAN", "tentang-sibulan", None),
     ("Berita", "berita", None),
+    ("Produk Hukum", None, "/produk-hukum/"),
     ("Dokumen", None, "/dokumen/"),
 ]
 

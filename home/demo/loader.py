@@ -34,7 +34,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
-from kla.models import OPD, AssessmentPeriod, Indicator, UserProfile
+from kla.models import OPD, AssessmentPeriod, Indicator, RadPlan, UserProfile
 
 from . import content, images, pdf
 
@@ -82,6 +82,10 @@ def documents_pipeline():
     return ingest_file
 
 
+from documents.regulations.demo import load_demo_regulations  # noqa: E402
+from kla.demo import load_demo_rad  # noqa: E402
+
+
 class DemoLoader:
     def __init__(self):
         self.created = Counter()
@@ -110,6 +114,10 @@ class DemoLoader:
                 self.news_page(index, spec)
             self.site_settings(site)
             self.navigation(site, pages)
+            self.created["regulations"] += load_demo_regulations()
+            if not RadPlan.objects.exists():  # never overwrite a plan staff have started editing
+                load_demo_rad()
+                self.created["RAD plans"] += 1
         return self
 
     # --- Users ------------------------------------------------------------------------------------
