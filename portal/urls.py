@@ -1,13 +1,11 @@
-from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from documents import views as documents_views
 from home import views as home_views
-from portal.views import healthz
+from portal.views import healthz, public_media
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -23,7 +21,7 @@ urlpatterns = [
     path("", include("search.urls")),
     # Public media only: images and their renditions. Documents are stored elsewhere
     # (PRIVATE_MEDIA_ROOT) and are served only by the permission-checked document views.
-    re_path(r"^media/(?P<path>(?:original_images|images)/.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/(?P<path>(?:original_images|images)/.*)$", public_media),
     path("", include(wagtail_urls)),
 ]
 

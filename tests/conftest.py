@@ -28,3 +28,13 @@ def home_page(db):
         home = root.add_child(instance=HomePage(title="Beranda", slug="beranda"))
         Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home})
     return home
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches (Wagtail caches renditions by image id, and ids are reused
+    after a test's database is rolled back)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

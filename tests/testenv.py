@@ -6,6 +6,8 @@ import tempfile
 
 os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="sibulan-test-")
 os.environ.setdefault("SIMPLE_STATICFILES", "1")
+# The anonymous page cache is off in tests (tests/test_pagecache.py turns it on to test it).
+os.environ["PAGE_CACHE_SECONDS"] = "0"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 for _name in ("SIBULAN_ENV", "DATABASE_URL", "SEARCH_BACKEND", "S3_BUCKET", "TASKS_BACKEND"):
     if os.environ.get("SIBULAN_TEST_KEEP_ENV") != "1":

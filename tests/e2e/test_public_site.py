@@ -12,11 +12,6 @@ from django.core.management import call_command
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp():
-    """Keep the media folder of the test run: the /media/ route of portal/urls.py serves that one."""
-
-
 @pytest.fixture
 def demo_site(live_server, settings, tmp_path):
     settings.DATA_DIR = tmp_path

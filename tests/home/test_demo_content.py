@@ -121,7 +121,7 @@ def test_the_home_page_shows_the_programme_and_key_figures(client):
 def test_menus_and_site_settings():
     load()
     main = [item.title for item in MainMenuItem.objects.order_by("sort_order")]
-    assert main == ["Beranda", "Tentang KLA", "Klaster & Indikator", "Berita", "Dokumen", "Cari"]
+    assert main == ["Beranda", "Tentang KLA", "Klaster & Indikator", "RAD KLA", "Berita", "Produk Hukum", "Dokumen", "Cari"]
     assert FooterMenuItem.objects.exists()
     site_settings = SiteSettings.objects.get()
     assert "DP3AP2KB" in site_settings.secretariat_name
