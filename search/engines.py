@@ -32,9 +32,18 @@ ENGINE_FACETS = {
         "indicator": ("indicators.number_filter", ("indicators",)),
         "cluster": ("indicators.cluster.code_filter", ("indicators", "indicators.cluster")),
     },
+    "regulation": {
+        "regulation_type": ("type_filter", ()),
+        "year": ("year_filter", ()),
+        "indicator": ("indicators.number_filter", ("indicators",)),
+        "cluster": ("indicators.cluster.code_filter", ("indicators", "indicators.cluster")),
+    },
 }
-DATE_FIELDS = {"document": "document_date_filter", "page": "first_published_at_filter"}
-SNIPPET_FIELDS = {"document": ["description", "extracted_text", "source"], "page": ["intro", "body", "hero_text"]}
+DATE_FIELDS = {"document": "document_date_filter", "page": "first_published_at_filter", "regulation": "enacted_on_filter"}
+SNIPPET_FIELDS = {
+    "document": ["description", "extracted_text", "source"], "page": ["intro", "body", "hero_text"],
+    "regulation": ["abstract", "subject", "title"],  # never the file's text: it is not indexed with the regulation
+}
 FACET_SIZE = 200
 
 

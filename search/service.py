@@ -305,16 +305,17 @@ def _with_days(kind, pairs):
 
 def facet_labels():
     from documents.models import Kind
+    from documents.regulations.models import RegulationType
     from kla.models import OPD, Cluster, Indicator
 
     return {
-        "content_kind": {s.kind: s.label for s in sources.registered()} | {"regulation": _("Regulation")},
+        "content_kind": {s.kind: s.label for s in sources.registered()},
         "kind": dict(Kind.choices),
         "cluster": {c.code: f"{c.label}: {c.name}" for c in Cluster.objects.all()},
         "indicator": {str(i.number): str(i) for i in Indicator.objects.all()},
         "opd": {o.code: str(o) for o in OPD.objects.all()},
         "year": {},
-        "regulation_type": {},  # filled when regulations (JDIH) are registered as a source
+        "regulation_type": dict(RegulationType.choices),
     }
 
 

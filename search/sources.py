@@ -1,12 +1,8 @@
 """The registry of searchable sources: each kind of content the one search box finds.
 
 A source says which rows a user may find (permission-filtered queryset), the facet values of
-each row, and how a row becomes a hit. Pages and archive documents are registered here;
-regulations (JDIH) register themselves the same way when they exist::
-
-    from search.sources import SearchSource, register
-    register(RegulationSource())
-"""
+each row, and how a row becomes a hit. Pages, archive documents and regulations (JDIH) are
+registered here (``register(SomeSource())``)."""
 
 from django.db.models import BooleanField, F, Func
 from django.utils.html import strip_tags
@@ -97,6 +93,37 @@ class JSONListHasAny(Func):
         return f"EXISTS (SELECT 1 FROM {source} WHERE {value} IN ({marks}))", [*params, *self.values]
 
 
+def _indicator_link(model):
+    """(the through model of ``model.indicators``, the name of its column pointing at ``model``)."""
+    field = model._meta.get_field("indicators")
+    return field.remote_field.through, field.m2m_column_name()
+
+
+def _filter_indicators(queryset, model, name, values):
+    """``queryset`` narrowed to rows linked to one of the indicators (numbers) or clusters (codes)."""
+    through, column = _indicator_link(model)
+    lookup = "indicator__number__in" if name == "indicator" else "indicator__cluster__code__in"
+    if name == "indicator":
+        values = [int(v) for v in values if v.isdigit()]
+    return queryset.filter(pk__in=through.objects.filter(**{lookup: values}).values(column))
+
+
+def _count_indicators(queryset, model, names):
+    """{"indicator": {number: rows}, "cluster": {code: rows}} (those of ``names``) over ``queryset``."""
+    from django.db.models import Count
+
+    through, column = _indicator_link(model)
+    found = {}
+    for name, value in (("indicator", "indicator__number"), ("cluster", "indicator__cluster__code")):
+        if name in names:
+            rows = (
+                through.objects.filter(**{f"{column}__in": queryset.values("pk")}).order_by()
+                .values_list(value).annotate(n=Count(column, distinct=True))
+            )
+            found[name] = {str(v): n for v, n in rows}
+    return found
+
+
 class PageSource(SearchSource):
     kind = "page"
     label = _("Page")
@@ -140,11 +167,7 @@ class DocumentSource(SearchSource):
         if name == "opd":
             return queryset.filter(opd__code__in=values)
         if name in ("indicator", "cluster"):
-            lookup = "indicator__number__in" if name == "indicator" else "indicator__cluster__code__in"
-            if name == "indicator":
-                values = [int(v) for v in values if v.isdigit()]
-            linked = self.model().indicators.through.objects.filter(**{lookup: values})
-            return queryset.filter(pk__in=linked.values("archivedocument_id"))
+            return _filter_indicators(queryset, self.model(), name, values)
         if name == "year":
             return queryset.filter(JSONListHasAny("years", [v for v in values if v.isdigit()]))
         return queryset.none()
@@ -160,14 +183,8 @@ class DocumentSource(SearchSource):
                 if name in found:
                     for value in values:
                         found[name][value] = found[name].get(value, 0) + n
-        through = self.model().indicators.through
-        for name, column in (("indicator", "indicator__number"), ("cluster", "indicator__cluster__code")):
-            if name in found and total:
-                rows = (
-                    through.objects.filter(archivedocument_id__in=queryset.values("pk")).order_by()
-                    .values_list(column).annotate(n=Count("archivedocument_id", distinct=True))
-                )
-                found[name] = {str(value): n for value, n in rows}
+        if total:
+            found.update(_count_indicators(queryset, self.model(), names))
         return total, found
 
     def hits(self, pks):
@@ -190,5 +207,71 @@ class DocumentSource(SearchSource):
         return " ".join(filter(None, [obj.description, obj.extracted_text, obj.source]))
 
 
+def regulation_title(regulation):
+    """The title of a regulation hit: "PERBUP No. 5 Tahun 2024 tentang ..." (the citation, then
+    what the full title says after "tentang")."""
+    number = regulation.number if regulation.number.endswith(f"/{regulation.year}") else f"{regulation.number} Tahun {regulation.year}"
+    _before, found, about = regulation.title.partition(" tentang ")
+    return f"{regulation.type} No. {number}" + (f" tentang {about}" if found else "")
+
+
+class RegulationSource(SearchSource):
+    """Published (live) regulations of the JDIH, for everyone: a regulation's metadata is public.
+    Its file is an archive document with its own access level, searched (or not) as a document;
+    no text of the file is indexed with the regulation or shown in its snippet."""
+
+    kind = "regulation"
+    label = _("Regulation")
+    facets = ("content_kind", "regulation_type", "cluster", "indicator", "year")
+    date_field = "enacted_on"
+
+    def model(self):
+        from documents.regulations.models import Regulation
+
+        return Regulation
+
+    def queryset(self, user):
+        return self.model().objects.filter(live=True)
+
+    def filter(self, queryset, name, values):
+        if name == "regulation_type":
+            return queryset.filter(type__in=values)
+        if name == "year":
+            return queryset.filter(year__in=[int(v) for v in values if v.isdigit()])
+        if name in ("indicator", "cluster"):
+            return _filter_indicators(queryset, self.model(), name, values)
+        return queryset.none()
+
+    def count_facets(self, queryset, names):
+        from django.db.models import Count
+
+        total, found = 0, {name: {} for name in names}
+        for kind, year, n in queryset.order_by().values_list("type", "year").annotate(n=Count("pk")):
+            total += n
+            for name, value in (("regulation_type", kind), ("year", str(year))):
+                if name in found:
+                    found[name][value] = found[name].get(value, 0) + n
+        if total:
+            found.update(_count_indicators(queryset, self.model(), names))
+        return total, found
+
+    def hits(self, pks):
+        return self.model().objects.prefetch_related("indicators").in_bulk(pks)
+
+    def hit_fields(self, obj):
+        return {
+            "title": regulation_title(obj),
+            "url": obj.get_absolute_url(),
+            "date": obj.enacted_on or obj.promulgated_on,
+            "document_kind": obj.get_type_display(),
+            "indicators": [{"number": i.number, "name": i.name} for i in obj.indicators.all()],
+            "year": obj.year,
+        }
+
+    def snippet_text(self, obj):
+        return " ".join(filter(None, [obj.abstract, obj.subject, obj.title]))
+
+
 register(PageSource())
 register(DocumentSource())
+register(RegulationSource())

@@ -17,6 +17,7 @@ REGULATION_TYPES = {
     "perbup": ["perbup", r"peraturan\s+bupati"],
     "perda": ["perda", r"peraturan\s+daerah"],
     "kepbup": ["kepbup", r"keputusan\s+bupati", r"sk\s+bupati"],
+    "inbup": ["inbup", r"instruksi\s+bupati"],
     "pergub": ["pergub", r"peraturan\s+gubernur"],
     "permen": ["permen", r"peraturan\s+menteri"],
     "pp": ["pp", r"peraturan\s+pemerintah"],
@@ -28,7 +29,7 @@ REGULATION_TYPES = {
 _TYPE_ALTERNATIVES = "|".join(f"(?P<t_{name}>{'|'.join(forms)})" for name, forms in REGULATION_TYPES.items())
 REFERENCE_RE = re.compile(
     rf"\b(?:{_TYPE_ALTERNATIVES})"
-    r"(?:\s+(?:kabupaten|kab\.?)\s+barito\s+utara)?"  # "Perda Kabupaten Barito Utara Nomor 3 Tahun 2019"
+    r"(?:(?:\s+(?:kabupaten|kab\.?))?\s+barito\s+utara)?"  # "Perda Kabupaten Barito Utara Nomor 3", "Peraturan Bupati Barito Utara Nomor 5"
     r"\s*(?:(?:no|nomor|nomer)\b\.?\s*)?"
     r"(?P<number>\d{1,4})"
     r"\s*(?:/|\btahun\b|\bth\b\.?|\bthn\b\.?)\s*"

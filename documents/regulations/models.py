@@ -19,6 +19,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from search.fields import RegulationReferences
+
 __all__ = [
     "DocumentType", "Regulation", "RegulationRelation", "RegulationStatus", "RegulationType", "RelationKind",
 ]
@@ -114,6 +116,11 @@ class Regulation(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         index.FilterField("type"),
         index.FilterField("year"),
         index.FilterField("status"),
+        index.FilterField("enacted_on"),
+        index.RelatedFields("indicators", [
+            index.SearchField("name"), index.FilterField("number"), index.RelatedFields("cluster", [index.FilterField("code")]),
+        ]),
+        RegulationReferences("reference", "title"),  # "perbup 5/2024" finds the Perbup Nomor 5 Tahun 2024 (search.fields)
     ]
 
     class Meta:

@@ -39,6 +39,17 @@ def test_every_path_of_a_restricted_document_is_logged_but_public_ones_are_not(a
     assert set(AccessLog.objects.values_list("document_id", flat=True)) == {restricted.pk}
 
 
+def test_opening_a_restricted_document_in_the_admin_is_logged(archive, make_user, make_document, client):
+    restricted = make_document("Laporan Internal Dinkes", access_level="internal")
+    public = make_document("Perbup KLA Publik", access_level="public")
+    secretariat = make_user("secretariat")
+    client.force_login(secretariat)
+    for document in (restricted, public):
+        assert client.get(reverse("wagtaildocs:edit", args=[document.pk])).status_code == 200
+    entry = AccessLog.objects.get()
+    assert (entry.document, entry.user, entry.path) == (restricted, secretariat, "admin")
+
+
 def test_refused_requests_are_not_logged_as_reads(archive, make_user, make_document, client):
     document = make_document("Laporan Internal Dinkes", access_level="internal")
     client.force_login(make_user("assessor"))

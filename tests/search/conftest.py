@@ -73,3 +73,28 @@ def anonymous():
     from django.contrib.auth.models import AnonymousUser
 
     return AnonymousUser()
+
+
+@pytest.fixture
+def make_regulation(db, make_doc):
+    """A regulation (JDIH), published unless ``publish=False``, with a file of ``file_level``."""
+    from documents.regulations.models import Regulation
+
+    def make(number, year=2024, about="Uji", *, type="PERBUP", abstract="", subject="", indicators=(), publish=True, file_level="public", file_text=""):
+        names = {"PERBUP": "Peraturan Bupati Barito Utara", "PERDA": "Peraturan Daerah Kabupaten Barito Utara", "KEPBUP": "Keputusan Bupati Barito Utara"}
+        title = f"{names[type]} Nomor {number} Tahun {year} tentang {about}"
+        file = make_doc(f"Berkas {type} {number}/{year}", file_text, access_level=file_level, kind="regulasi") if file_level else None
+        regulation = Regulation(
+            title=title, type=type, number=str(number), year=year, abstract=abstract, subject=subject, file=file,
+            enacted_on=datetime.date(year, 3, 1), live=False,
+        )
+        if indicators:
+            from kla.models import Indicator
+
+            regulation.indicators = list(Indicator.objects.filter(number__in=indicators))
+        regulation.save()
+        if publish:
+            regulation.save_revision().publish()
+        return regulation
+
+    return make
