@@ -9,7 +9,10 @@ an unpublish, a menu or settings change shows up on the next request.
 Settings: ``PAGE_CACHE_SECONDS`` (0 turns the cache off), the ``pages`` cache in ``CACHES``.
 """
 
+import functools
+import hashlib
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -39,6 +42,18 @@ def generation():
     return value
 
 
+@functools.cache
+def deployment():
+    """Identifies the static files this process links to (the hashed names of the manifest):
+    after a deploy with new CSS/JS, restarted workers use new keys and never serve pages that
+    point at old assets."""
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "-"
+
+
 def invalidate():
     _cache().set(GENERATION_KEY, time.time_ns(), None)
 
@@ -61,7 +76,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def _key(self, request):
-        return f"page:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        return f"page:{deployment()}:{generation()}:{request.get_host()}:{request.get_full_path()}"
 
     def _cacheable_request(self, request):
         return (

@@ -13,7 +13,7 @@ import pytest
 
 from search.service import search
 from tests.documents.ingest_fixtures import run_tasks  # noqa: F401 (fixture)
-from tests.search.conftest import anonymous, assessor, contributor, make_doc, opds  # noqa: F401 (fixtures)
+from tests.search.conftest import anonymous, assessor, contributor, make_doc, make_regulation, opds  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.django_db]
 
@@ -53,11 +53,13 @@ class OpenSearchEngine(Engine):
         from wagtail.search.backends import get_search_backend
         from wagtail.search.index import get_indexed_models
 
+        from documents.regulations.models import Regulation
+
         self.settings, self.url, self.prefix = settings, url, f"test-{uuid.uuid4().hex[:8]}_"
         self.use(url)
         backend = get_search_backend("default")
         self.indexes = []
-        for root in (Page, get_document_model()):
+        for root in (Page, get_document_model(), Regulation):
             index = backend.get_index_for_model(root)
             index.put()
             for model in get_indexed_models():
@@ -233,6 +235,42 @@ def test_document_edit_and_delete_update_the_index(engine, make_doc):
     doc.delete()
     engine.refresh()
     assert search(None, "stuntingbaru").count == 0
+
+
+def test_regulations_number_stemming_facets_and_unpublishing(engine, make_regulation, anonymous):
+    """Published regulations (JDIH) next to documents: found by number however written and by
+    another inflection of their abstract, counted per regulation type, gone once unpublished;
+    the text of their restricted file never shows."""
+    kla = make_regulation(5, 2024, "Kabupaten Layak Anak", abstract="Pelayanan terpadu bagi anak.", indicators=[17], file_level="internal", file_text="lampiran rahasiakatakunci")
+    make_regulation(7, 2024, "Kawasan Tanpa Rokok", abstract="Larangan merokok bagi anak.")
+    make_regulation(2, 2023, "Perlindungan Anak", type="PERDA", abstract="Perlindungan anak.")
+    make_regulation(9, 2024, "Rancangan Anak", publish=False)
+    engine.refresh()
+
+    def regulations(result):
+        return {h.title for h in result.hits if h.content_kind == "regulation"}
+
+    for typed in ["Perbup No. 5 Tahun 2024", "perbup 5/2024", "Peraturan Bupati Nomor 5 Tahun 2024"]:
+        assert regulations(search(anonymous, typed)) == {"PERBUP No. 5 Tahun 2024 tentang Kabupaten Layak Anak"}, typed
+    hits = search(anonymous, "melayani").hits
+    assert [h.title for h in hits] == ["PERBUP No. 5 Tahun 2024 tentang Kabupaten Layak Anak"]
+    assert "rahasiakatakunci" not in hits[0].snippet and "layanan" in hits[0].snippet.lower()
+    assert search(anonymous, "rahasiakatakunci").count == 0
+
+    result = search(anonymous, "anak", {"content_kind": ["regulation"]})
+    assert result.count == 3
+    assert facet(result, "regulation_type") == {"PERBUP": 2, "PERDA": 1}
+    assert facet(result, "year") == {"2024": 2, "2023": 1}
+    assert facet(result, "indicator") == {"17": 1}
+    perda = search(anonymous, "anak", {"regulation_type": ["PERDA"]})
+    assert regulations(perda) == {"PERDA No. 2 Tahun 2023 tentang Perlindungan Anak"} and perda.count == 1
+    assert facet(perda, "regulation_type") == {"PERBUP": 2, "PERDA": 1}
+
+    kla.refresh_from_db()
+    kla.unpublish()
+    engine.refresh()
+    assert regulations(search(anonymous, "perbup 5/2024")) == set()
+    assert facet(search(anonymous, "anak", {"content_kind": ["regulation"]}), "regulation_type") == {"PERBUP": 1, "PERDA": 1}
 
 
 @pytest.mark.backend
