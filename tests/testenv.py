@@ -5,6 +5,7 @@ import os
 import tempfile
 
 os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="sibulan-test-")
+os.makedirs(os.path.join(os.environ["DATA_DIR"], "static"))  # STATIC_ROOT: whitenoise warns when it is missing
 os.environ.setdefault("SIMPLE_STATICFILES", "1")
 # The anonymous page cache is off in tests (tests/test_pagecache.py turns it on to test it).
 os.environ["PAGE_CACHE_SECONDS"] = "0"
