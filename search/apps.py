@@ -15,6 +15,20 @@ def reindex_after_indicator_change(sender, instance, action, reverse, pk_set, **
         insert_or_update_object(document)
 
 
+def expose_regulation_references():
+    """Each model with a search.fields.RegulationReferences field gets the attribute it names
+    (the tokens), as for any other search field: the value can be read, and modelsearch's check
+    that every search field exists (modelsearch.W004) is satisfied."""
+    from wagtail.search.index import get_indexed_models
+
+    from .fields import RegulationReferences
+
+    for model in get_indexed_models():
+        for field in model.get_search_fields():
+            if isinstance(field, RegulationReferences) and not hasattr(model, field.field_name):
+                setattr(model, field.field_name, property(field.get_value))
+
+
 class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
@@ -22,4 +36,5 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.documents import get_document_model
 
+        expose_regulation_references()
         m2m_changed.connect(reindex_after_indicator_change, sender=get_document_model().indicators.through, dispatch_uid="search-indicators")

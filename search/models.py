@@ -1,4 +1,8 @@
-from django.db import models
+import time
+
+from django.db import connection, models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,7 +29,30 @@ class Synonym(models.Model):
 
     @classmethod
     def groups(cls):
-        return [s.term_list for s in cls.objects.all()]
+        """Every group's terms, read once per process (at most ``CACHE_SECONDS`` old, so that the
+        other processes see a staff edit too; the process that saves or deletes one forgets it at
+        once). Not cached inside a transaction, which could still be rolled back."""
+        cached = _synonym_cache.get("groups")
+        if cached is not None and time.monotonic() - _synonym_cache["at"] < cls.CACHE_SECONDS:
+            return cached
+        groups = [s.term_list for s in cls.objects.all()]
+        if _cacheable():
+            _synonym_cache.update(groups=groups, at=time.monotonic())
+        return groups
+
+    CACHE_SECONDS = 60
+
+
+_synonym_cache = {}
+
+
+def _cacheable():
+    return not connection.in_atomic_block
+
+
+@receiver([post_save, post_delete], sender=Synonym, dispatch_uid="search-synonym-cache")
+def forget_synonyms(**kwargs):
+    _synonym_cache.clear()
 
 
 class QueryStat(models.Model):

@@ -9,6 +9,7 @@ members of the group. The result is a small tree of :class:`Word`, :class:`Phras
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import text
 
@@ -91,6 +92,11 @@ def _lexemes(raw):
 
 def _synonym_table(groups):
     """{tuple of words: [other forms as word tuples]} from groups of equivalent terms."""
+    return _table_for(tuple(tuple(group) for group in groups))
+
+
+@lru_cache(maxsize=8)
+def _table_for(groups):
     table = {}
     for group in groups:
         forms = [tuple(text.tokens(text.replace_references(term))) for term in group]

@@ -116,44 +116,28 @@ class DatabaseEngine:
         self.backend_name = backend_name
         self.backend = get_search_backend(backend_name)
 
-    def matcher(self, model, tree):
+    def matcher(self, model, tree, shared):
         if tree is None:
             return None
         compiler = self.backend.query_compiler_class(model.objects.all(), query_module.to_wagtail(tree))
         if connection.vendor == "sqlite" and hasattr(compiler, "build_search_query_content"):
-            return SQLiteMatcher(model, compiler)
+            return SQLiteMatcher(model, compiler, shared)
         return CompilerMatcher(self.backend, compiler)
 
     def run(self, user, parsed, filters, sort, page, per_page):
         """(page rows [(score, date, kind, pk)], count, {facet: {value: count}})."""
         wanted = page * per_page
-        rows, count, counts = [], 0, {name: {} for name in FACETS}
+        rows, count, counts, shared = [], 0, {name: {} for name in FACETS}, {}
         for source in sources.registered():
-            matcher = self.matcher(source.model(), parsed.tree)
+            matcher = self.matcher(source.model(), parsed.tree, shared)
             readable = source.queryset(user)
             narrowed = FacetFilters(source, filters)
             matched = matcher.restrict(readable) if matcher else readable
             full = narrowed.apply(matched)
-            # The facets counted over the same queryset are counted together: the facets
-            # without a filter over ``full``, a facet with a filter over the others' filters.
-            groups = {}
-            for name in FACETS:
-                if name == "content_kind" or name in source.facets:
-                    groups.setdefault(name if name in filters else None, []).append(name)
-            groups.setdefault(None, [])
-            source_count = 0
-            for skip, names in groups.items():
-                queryset = full if skip is None else narrowed.apply(matched, skip=skip)
-                if queryset is None:
-                    continue
-                total, found = source.count_facets(queryset, [n for n in names if n != "content_kind"])
-                if skip is None:
-                    source_count = total
-                if "content_kind" in names and total:
-                    counts["content_kind"][source.kind] = total
-                for name, values in found.items():
-                    for value, n in values.items():
-                        counts[name][value] = counts[name].get(value, 0) + n
+            source_count, found = _count(source, narrowed, matched, full)
+            for name, values in found.items():
+                for value, n in values.items():
+                    counts[name][value] = counts[name].get(value, 0) + n
             count += source_count
             if source_count:
                 if sort == "relevance" and matcher:
@@ -168,6 +152,40 @@ class DatabaseEngine:
         return rows[start : start + per_page], count, counts
 
 
+def _count(source, narrowed, matched, full):
+    """(rows of ``full``, {facet: {value: rows}}) for one source. Facets are disjunctive: a
+    facet's counts come from the rows passing the filters of the *other* facets. The source's
+    grouped facets (and content kind) come from one grouped query over the rows passing the
+    other filters, filtered per group here; each other facet is counted in SQL (together when
+    unfiltered)."""
+    grouped = source.grouped_facets
+    found, total = {}, 0
+    base = narrowed.apply(matched, skip={"content_kind", *grouped})
+    if base is not None:
+        wanted = {name: set(values) for name, values in narrowed.filters.items() if name in grouped}
+        found = {name: {} for name in grouped}
+        passing = 0
+        for values, n in source.groups(base):
+            failing = [name for name, chosen in wanted.items() if not values[name] & chosen]
+            if not failing:
+                passing += n
+            for name in grouped if not failing else failing if len(failing) == 1 else ():
+                for value in values[name]:
+                    found[name][value] = found[name].get(value, 0) + n
+        found["content_kind"] = {source.kind: passing} if passing else {}
+        total = passing if full is not None else 0
+    others = [name for name in source.facets if name != "content_kind" and name not in grouped]
+    together = [name for name in others if name not in narrowed.filters]
+    if total and together:
+        found.update(source.count_facets(full, together))
+    for name in others:
+        if name in narrowed.filters:
+            queryset = narrowed.apply(matched, skip={name})
+            if queryset is not None:
+                found.update(source.count_facets(queryset, [name]))
+    return total, found
+
+
 class FacetFilters:
     """The facet filters of one search for one source, applied in SQL. ``apply`` returns None
     when the source cannot have rows passing them (e.g. pages and a document-kind filter)."""
@@ -176,9 +194,9 @@ class FacetFilters:
         self.source = source
         self.filters = {name: values for name, values in filters.items() if name in FACETS}
 
-    def apply(self, queryset, skip=None):
+    def apply(self, queryset, skip=()):
         for name, values in self.filters.items():
-            if name == skip:
+            if name in skip:
                 continue
             if name == "content_kind":
                 if self.source.kind not in values:
@@ -197,15 +215,21 @@ def _top_by_date(queryset, source, n):
 
 
 class SQLiteMatcher:
-    """FTS5 MATCH on Wagtail's SQLite index (stemmed by search.backends.database)."""
+    """FTS5 MATCH on Wagtail's SQLite index (stemmed by search.backends.database).
 
-    cheap_restrict = True  # restrict() reads a temporary table: the hits query may use it
+    The MATCH runs once per search, for every source together: the matching index entries and
+    their scores are written into a temporary table (private to this database connection),
+    which the count, the facets and the hits of each source then read."""
 
-    def __init__(self, model, compiler):
+    cheap_restrict = True  # restrict() reads the temporary table: the hits query may use it
+    TABLE = "search_match"
+
+    def __init__(self, model, compiler, shared):
         from modelsearch.backends.database.sqlite.query import normalize
         from modelsearch.query import MatchAll, Not
 
         self.model = model
+        self.shared = shared  # one dict per search, shared by the matchers of every source
         normalized = normalize(compiler.query)
         self.negated = isinstance(normalized, Not)
         if self.negated:
@@ -213,65 +237,60 @@ class SQLiteMatcher:
         self.everything = isinstance(normalized, MatchAll)
         self.expression = None if self.everything else compiler.build_search_query(normalized)
 
-    def _match(self):
+    def _materialize(self):
+        """Write every index entry that matches, with its score, into the temporary table (once
+        per search). CROSS JOIN: the MATCH drives (SQLite would otherwise run it once per index
+        entry). Columns of the FTS table: autocomplete, body, title; a title match weighs more."""
+        if self.shared.get("materialized"):
+            return
         from modelsearch.backends.database.sqlite.query import MatchExpression
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+        from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
 
-        return SQLiteFTSIndexEntry.objects.filter(MatchExpression(["title", "body"], self.expression))
+        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        match = SQLiteFTSIndexEntry.objects.filter(MatchExpression(["title", "body"], self.expression))
+        match_sql, match_params = match.query.get_compiler(match.db).compile(match.query.where)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {self.TABLE} "
+                "(content_type_id INTEGER, id INTEGER, score REAL, PRIMARY KEY (content_type_id, id)) WITHOUT ROWID"
+            )
+            cursor.execute(f"DELETE FROM temp.{self.TABLE}")
+            cursor.execute(
+                f"INSERT OR IGNORE INTO temp.{self.TABLE} (content_type_id, id, score) "
+                f"SELECT e.content_type_id, CAST(e.object_id AS INTEGER), -bm25({fts}, 0.0, 1.0, 4.0) "
+                f"FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid WHERE {match_sql}",
+                match_params,
+            )
+        self.shared["materialized"] = True
 
-    def _found(self):
-        """The index entries of this model that match. (Written as "rowid IN (MATCH)" so that
-        SQLite runs the MATCH once instead of once per index entry.)"""
-        from modelsearch.backends.database.sqlite.sqlite import IndexEntry
+    def _types(self):
         from modelsearch.utils import get_descendants_content_types_pks
 
-        return IndexEntry.objects.filter(
-            content_type_id__in=get_descendants_content_types_pks(self.model), id__in=self._match().values("pk")
-        )
+        return ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(self.model)) or "NULL"
 
     def restrict(self, queryset):
         if self.everything:
             return queryset.none() if self.negated else queryset
-        found = self._materialized()
+        self._materialize()
+        found = RawSQL(f"SELECT id FROM temp.{self.TABLE} WHERE content_type_id IN ({self._types()})", ())
         return queryset.exclude(pk__in=found) if self.negated else queryset.filter(pk__in=found)
-
-    def _materialized(self):
-        """The matching ids, written once per search into a temporary table (private to this
-        database connection), so that the count, the facets and the hits do not each run the
-        MATCH again."""
-        if getattr(self, "_table", None) is None:
-            table = f"search_match_{self.model._meta.db_table}"
-            found_sql, found_params = self._found().values("object_id").query.sql_with_params()
-            with connection.cursor() as cursor:
-                cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
-                cursor.execute(f"DELETE FROM temp.{table}")
-                cursor.execute(f"INSERT OR IGNORE INTO temp.{table} (id) SELECT CAST(object_id AS INTEGER) FROM ({found_sql})", found_params)
-            self._table = table
-        return RawSQL(f"SELECT id FROM temp.{self._table}", ())
 
     def top(self, queryset, kind, n):
         """The ``n`` best rows of ``queryset`` that match: [(score, date, kind, pk)]."""
         if self.negated or self.everything:
             return [(0.0, *row[1:]) for row in _top_by_date(self.restrict(queryset), sources.get(kind), n)]
-        from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
-        from modelsearch.utils import get_descendants_content_types_pks
-
-        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        match = self._match()
-        match_sql, match_params = match.query.get_compiler(match.db).compile(match.query.where)
+        self._materialize()
         rows_sql, rows_params = queryset.order_by().values("pk").query.sql_with_params()
-        types = ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(self.model))
-        # CROSS JOIN: the MATCH drives (SQLite would otherwise run it once per index entry).
-        # Columns of the FTS table: autocomplete, body, title; a title match weighs more.
+        meta = self.model._meta
+        day = meta.get_field(sources.get(kind).date_field).column
         sql = (
-            f"SELECT e.object_id, -bm25({fts}, 0.0, 1.0, 4.0) AS score FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid "
-            f"WHERE {match_sql} AND e.content_type_id IN ({types}) AND e.object_id IN ({rows_sql}) "
-            "ORDER BY score DESC, e.id DESC LIMIT %s"
+            f"SELECT m.id, m.score, t.{day} FROM temp.{self.TABLE} m JOIN {meta.db_table} t ON t.{meta.pk.column} = m.id "
+            f"WHERE m.content_type_id IN ({self._types()}) AND m.id IN ({rows_sql}) ORDER BY m.score DESC, m.id DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*match_params, *rows_params, n])
+            cursor.execute(sql, [*rows_params, n])
             best = cursor.fetchall()
-        return _with_days(kind, [(int(pk), score) for pk, score in best])
+        return [(score, value.date() if hasattr(value, "date") else value, kind, pk) for pk, score, value in best]
 
 
 class CompilerMatcher:

@@ -4,6 +4,7 @@ A source says which rows a user may find (permission-filtered queryset), the fac
 each row, and how a row becomes a hit. Pages, archive documents and regulations (JDIH) are
 registered here (``register(SomeSource())``)."""
 
+from django.db import connection
 from django.db.models import BooleanField, F, Func
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -45,10 +46,20 @@ class SearchSource:
         :attr:`facets` other than content_kind), in SQL."""
         raise NotImplementedError
 
+    # Facets counted from one grouped query (see groups()); the others with count_facets().
+    grouped_facets = ()
+
+    def groups(self, queryset):
+        """[({facet: set of values}, number of rows)] for the :attr:`grouped_facets`, one grouped
+        query over ``queryset`` (a few dozen groups): the service counts these facets, the total
+        and each facet's disjunctive counts from them, applying the filters of these facets to
+        the groups instead of running one query per filtered facet."""
+        return [({}, queryset.count())]
+
     def count_facets(self, queryset, names):
-        """(number of rows of ``queryset``, {facet: {value: number of rows}}) for the facets
-        ``names`` (of :attr:`facets`, not content_kind), counted in SQL."""
-        return queryset.count(), {}
+        """{facet: {value: number of rows}} for the facets ``names`` (of :attr:`facets`, neither
+        content_kind nor one of :attr:`grouped_facets`), counted in SQL."""
+        return {}
 
     def hits(self, pks):
         """{pk: object} for the hits shown on one page."""
@@ -109,18 +120,28 @@ def _filter_indicators(queryset, model, name, values):
 
 
 def _count_indicators(queryset, model, names):
-    """{"indicator": {number: rows}, "cluster": {code: rows}} (those of ``names``) over ``queryset``."""
-    from django.db.models import Count
+    """{"indicator": {number: rows}, "cluster": {code: rows}} (those of ``names``) over
+    ``queryset``, in one statement: the links of the rows are read once (a materialized CTE,
+    SQLite >= 3.35 and PostgreSQL >= 12) and grouped twice."""
+    from kla.models import Cluster, Indicator
 
+    wanted = [name for name in ("indicator", "cluster") if name in names]
+    if not wanted:
+        return {}
     through, column = _indicator_link(model)
-    found = {}
-    for name, value in (("indicator", "indicator__number"), ("cluster", "indicator__cluster__code")):
-        if name in names:
-            rows = (
-                through.objects.filter(**{f"{column}__in": queryset.values("pk")}).order_by()
-                .values_list(value).annotate(n=Count(column, distinct=True))
-            )
-            found[name] = {str(v): n for v, n in rows}
+    rows_sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    groups = {"indicator": "CAST(number AS TEXT)", "cluster": "code"}
+    sql = (
+        f"WITH links AS MATERIALIZED (SELECT l.{column} AS owner, i.number AS number, c.code AS code "
+        f"FROM {through._meta.db_table} l JOIN {Indicator._meta.db_table} i ON i.id = l.indicator_id "
+        f"JOIN {Cluster._meta.db_table} c ON c.id = i.cluster_id WHERE l.{column} IN ({rows_sql})) "
+        + " UNION ALL ".join(f"SELECT '{name}', {groups[name]}, COUNT(DISTINCT owner) FROM links GROUP BY {groups[name]}" for name in wanted)
+    )
+    found = {name: {} for name in wanted}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, value, n in cursor.fetchall():
+            found[name][str(value)] = n
     return found
 
 
@@ -172,20 +193,16 @@ class DocumentSource(SearchSource):
             return queryset.filter(JSONListHasAny("years", [v for v in values if v.isdigit()]))
         return queryset.none()
 
-    def count_facets(self, queryset, names):
+    grouped_facets = ("kind", "opd", "year")
+
+    def groups(self, queryset):
         from django.db.models import Count
 
-        # kind, OPD and years in one grouped query (a few dozen groups), which also gives the total.
-        total, found = 0, {name: {} for name in names}
-        for kind, opd, years, n in queryset.order_by().values_list("kind", "opd__code", "years").annotate(n=Count("pk")):
-            total += n
-            for name, values in (("kind", [kind]), ("opd", [opd] if opd else []), ("year", {str(y) for y in years or []})):
-                if name in found:
-                    for value in values:
-                        found[name][value] = found[name].get(value, 0) + n
-        if total:
-            found.update(_count_indicators(queryset, self.model(), names))
-        return total, found
+        rows = queryset.order_by().values_list("kind", "opd__code", "years").annotate(n=Count("pk"))
+        return [({"kind": {kind}, "opd": {opd} if opd else set(), "year": {str(y) for y in years or []}}, n) for kind, opd, years, n in rows]
+
+    def count_facets(self, queryset, names):
+        return _count_indicators(queryset, self.model(), names)
 
     def hits(self, pks):
         return self.model().objects.select_related("opd").prefetch_related("indicators").in_bulk(pks)
@@ -242,18 +259,16 @@ class RegulationSource(SearchSource):
             return _filter_indicators(queryset, self.model(), name, values)
         return queryset.none()
 
-    def count_facets(self, queryset, names):
+    grouped_facets = ("regulation_type", "year")
+
+    def groups(self, queryset):
         from django.db.models import Count
 
-        total, found = 0, {name: {} for name in names}
-        for kind, year, n in queryset.order_by().values_list("type", "year").annotate(n=Count("pk")):
-            total += n
-            for name, value in (("regulation_type", kind), ("year", str(year))):
-                if name in found:
-                    found[name][value] = found[name].get(value, 0) + n
-        if total:
-            found.update(_count_indicators(queryset, self.model(), names))
-        return total, found
+        rows = queryset.order_by().values_list("type", "year").annotate(n=Count("pk"))
+        return [({"regulation_type": {kind}, "year": {str(year)}}, n) for kind, year, n in rows]
+
+    def count_facets(self, queryset, names):
+        return _count_indicators(queryset, self.model(), names)
 
     def hits(self, pks):
         return self.model().objects.prefetch_related("indicators").in_bulk(pks)

@@ -77,6 +77,34 @@ def test_synonym_added_by_staff_is_used(corpus):
     assert result.synonyms_applied == [("vaksinasi", ["imunisasi"])]
 
 
+def test_synonyms_are_read_once_and_an_edit_is_seen_at_once(corpus, monkeypatch, django_assert_num_queries):
+    from search import models
+
+    monkeypatch.setattr(models, "_cacheable", lambda: True)  # outside the test's transaction, as in production
+    monkeypatch.setattr(models, "_synonym_cache", {})
+    monkeypatch.setattr(models.Synonym, "CACHE_SECONDS", 3600)
+    models.Synonym.groups()
+    with django_assert_num_queries(0):
+        models.Synonym.groups()
+    synonym = models.Synonym.objects.create(terms="vaksinasi, imunisasi")
+    assert titles(search(None, "vaksinasi")) == {"Data imunisasi"}
+    synonym.delete()
+    assert titles(search(None, "vaksinasi")) == set()
+
+
+def test_two_filtered_facets_count_with_the_other_filter_only(make_doc, opds):
+    make_doc("Laporan gizi 2024", "gizi", kind="laporan", years=[2024], opd=opds["dinkes"])
+    make_doc("Laporan gizi 2025", "gizi", kind="laporan", years=[2025], opd=opds["disdik"])
+    make_doc("Data gizi 2024", "gizi", kind="data", years=[2024], opd=opds["dinkes"])
+    make_doc("Data gizi 2023", "gizi", kind="data", years=[2023])
+    result = search(None, "gizi", {"kind": ["data"], "year": ["2024", "2025"]})
+    assert titles(result) == {"Data gizi 2024"} and result.count == 1
+    counts = {name: {i["value"]: i["count"] for i in result.facets[name]["items"] if i["count"]} for name in ("kind", "year", "opd")}
+    assert counts["kind"] == {"laporan": 2, "data": 1}  # years 2024/2025, every kind
+    assert counts["year"] == {"2024": 1, "2023": 1}  # kind data, every year
+    assert counts["opd"] == {"dinkes": 1}  # both filters
+
+
 def test_snippet_marks_matches_and_escapes(make_doc):
     make_doc("Dokumen <b>tebal</b>", "Teks <script>alert(1)</script> tentang pelayanan posyandu & gizi.")
     hit = search(None, "layanan").hits[0]

@@ -70,7 +70,11 @@ def test_regulation_type_facet_counts_and_filter(make_regulation, anonymous):
     assert [h.title for h in perda.hits] == ["PERDA No. 1 Tahun 2024 tentang Perlindungan Anak"]
     assert facet(perda, "regulation_type") == {"PERDA": 1, "PERBUP": 2}  # disjunctive: the other type stays choosable
     assert facet(perda, "content_kind") == {"regulation": 1}
-    assert search(anonymous, "perlindungan", {"regulation_type": ["PERBUP"], "year": ["2023"]}).count == 1
+    both = search(anonymous, "perlindungan", {"regulation_type": ["PERBUP"], "year": ["2023"]})
+    assert [h.title for h in both.hits] == ["PERBUP No. 3 Tahun 2023 tentang Perlindungan Anak di Desa"]
+    assert facet(both, "regulation_type") == {"PERBUP": 1}  # the 2023 regulations, of every type
+    assert facet(both, "year") == {"2024": 1, "2023": 1}  # the Perbup of every year
+    assert facet(both, "content_kind") == {"regulation": 1}
     assert search(anonymous, "perlindungan", {"kind": ["laporan"]}).count == 0  # a document facet: no regulation passes
 
 
