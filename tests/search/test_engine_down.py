@@ -14,7 +14,7 @@ def engine_down(settings):
     settings.SEARCH_BACKEND = "opensearch"
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "search.backends.opensearch", "URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "sibulan-test-down_", "TIMEOUT": 1},
-        "fallback": {"BACKEND": "search.backends.database"},
+        "fallback": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "indonesian" if settings.USES_POSTGRES else None},
     }
     from search import engines
 
