@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
@@ -109,6 +110,14 @@ class ArchiveDocument(AbstractDocument):
         ]),
         RegulationReferences("title", "description", "extracted_text"),  # "Perbup No. 5/2024" as one token, on every backend
     ]
+
+    @property
+    def language_name(self):
+        """The language's name in the site language ("Indonesia" for "id"); what was typed when it is not a code."""
+        try:
+            return get_language_info(self.language)["name_translated"]
+        except KeyError:
+            return self.language
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")

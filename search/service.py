@@ -330,7 +330,7 @@ def facet_labels():
     return {
         "content_kind": {s.kind: s.label for s in sources.registered()},
         "kind": dict(Kind.choices),
-        "cluster": {c.code: f"{c.label}: {c.name}" for c in Cluster.objects.all()},
+        "cluster": {c.code: c.name for c in Cluster.objects.all()},
         "indicator": {str(i.number): str(i) for i in Indicator.objects.all()},
         "opd": {o.code: str(o) for o in OPD.objects.all()},
         "year": {},

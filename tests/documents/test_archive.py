@@ -400,3 +400,9 @@ def test_wagtails_own_serve_view_is_locked_too(archive, make_document, rf):
     request.user = AnonymousUser()
     with pytest.raises(Http404):
         serve(request, document.pk, document.filename)
+
+
+def test_detail_page_names_the_language(archive, make_document, client):
+    document = make_document("Laporan Forum Anak", access_level="public", language="en")
+    content = client.get(reverse("documents:detail", args=[document.pk])).content.decode()
+    assert "<td>Inggris</td>" in content
