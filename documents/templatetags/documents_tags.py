@@ -15,3 +15,14 @@ def indicator_document_list(context, indicator):
 
         user = AnonymousUser()
     return list(indicator_documents(user, indicator))
+
+
+@register.filter
+def readable_by(document, request):
+    """``{% if document|readable_by:request %}``: the one permission rule, for templates that show a
+    document chosen by an editor (e.g. a document block on a public page)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from ..permissions import can_view_document
+
+    return can_view_document(getattr(request, "user", None) or AnonymousUser(), document)

@@ -84,11 +84,25 @@ def test_standard_page_renders_every_block(client, standard_page, image, make_do
     assert parsed.find("img", alt="Anak-anak bermain di taman")
     assert "Taman bermain Muara Teweh" in html
     assert parsed.find("a", href=public_doc.url) and "Perbup Nomor 5 Tahun 2024 tentang KLA" in html
-    # a restricted document is only linked: the serve view decides who may open it
-    assert parsed.find("a", href=restricted_doc.url) and "Bukti dukung indikator 1" in html
+    # a restricted document is not shown to a visitor who may not read it: neither link nor title
+    assert not parsed.find("a", href=restricted_doc.url) and "Bukti dukung indikator 1" not in html
     assert "<caption>Jumlah indikator</caption>" in html and '<th scope="col"' in html
     assert 'title="Video KLA"' in html and "Video profil" in html
     assert "callout-important" in html and "Hubungi Sekretariat." in html
+
+
+def test_a_restricted_document_block_is_shown_to_those_who_may_read_it(client, standard_page, make_document, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from kla import roles
+
+    restricted_doc = make_document("Bukti dukung indikator 1", access_level="internal")
+    page = standard_page("Bukti", body=[{"type": "document", "value": {"document": restricted_doc.pk, "description": ""}}])
+    secretariat = django_user_model.objects.create_user("sekretariat", password="kata-sandi-panjang-1")
+    secretariat.groups.add(Group.objects.get(name=roles.SEKRETARIAT))
+    client.force_login(secretariat)
+    html = client.get(page.url).content.decode()
+    assert "Bukti dukung indikator 1" in html and restricted_doc.url in html and "Akses terbatas" in html
 
 
 def test_news_page_shows_indonesian_date_lead_image_categories_and_tags(client, make_news, image, category):
