@@ -57,3 +57,10 @@ class CompletenessMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_completeness_menu_item():
     return CompletenessMenuItem(_("Evidence completeness"), reverse("documents_completeness"), icon_name="table", order=305)
+
+
+@hooks.register("register_rich_text_features", order=10)  # after wagtail.documents registers its own handler
+def register_document_link_handler(features):
+    from .rich_text import PermissionAwareDocumentLinkHandler
+
+    features.register_link_type(PermissionAwareDocumentLinkHandler)

@@ -214,3 +214,13 @@ def test_page_type_rules(home_page, standard_page, news_index):
     assert StandardPage.can_exist_under(home_page) and StandardPage.can_exist_under(about)
     assert NewsIndexPage.can_exist_under(home_page) and not NewsIndexPage.can_exist_under(about)
     assert NewsPage.can_exist_under(news_index) and not NewsPage.can_exist_under(home_page)
+
+
+def test_rich_text_links_to_restricted_documents_lose_their_address(client, standard_page, make_document):
+    public_doc = make_document("Perbup KLA", access_level="public")
+    restricted_doc = make_document("Data anak korban", access_level="assessor")
+    body = f'<p><a linktype="document" id="{public_doc.pk}">Perbup</a> dan <a linktype="document" id="{restricted_doc.pk}">data kasus</a></p>'
+    page = standard_page("Tautan dokumen", body=[{"type": "paragraph", "value": body}])
+    html = client.get(page.url).content.decode()
+    assert f'href="{public_doc.url}"' in html
+    assert restricted_doc.url not in html and "data kasus" in html
