@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F
-from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
@@ -121,7 +119,11 @@ class DatabaseEngine:
             return None
         compiler = self.backend.query_compiler_class(model.objects.all(), query_module.to_wagtail(tree))
         if connection.vendor == "sqlite" and hasattr(compiler, "build_search_query_content"):
+            from .match_sqlite import SQLiteMatcher
+
             return SQLiteMatcher(model, compiler, shared)
+        from .match_postgres import CompilerMatcher
+
         return CompilerMatcher(self.backend, compiler)
 
     def run(self, user, parsed, filters, sort, page, per_page):
@@ -143,7 +145,7 @@ class DatabaseEngine:
                 if sort == "relevance" and matcher:
                     rows.extend(matcher.top(full if matcher.cheap_restrict else narrowed.apply(readable), source.kind, wanted))
                 else:
-                    rows.extend(_top_by_date(full, source, wanted))
+                    rows.extend(source.top_by_date(full, wanted))
         if sort == "date":
             rows.sort(key=lambda r: (r[1] is not None, r[1] or datetime.date.min, r[0], r[2], r[3]), reverse=True)
         else:
@@ -206,117 +208,6 @@ class FacetFilters:
             else:
                 queryset = self.source.filter(queryset, name, values)
         return queryset
-
-
-def _top_by_date(queryset, source, n):
-    field = source.date_field
-    rows = queryset.order_by(F(field).desc(nulls_last=True), "-pk").values_list("pk", field)[:n]
-    return [(0.0, day.date() if hasattr(day, "date") else day, source.kind, pk) for pk, day in rows]
-
-
-class SQLiteMatcher:
-    """FTS5 MATCH on Wagtail's SQLite index (stemmed by search.backends.database).
-
-    The MATCH runs once per search, for every source together: the matching index entries and
-    their scores are written into a temporary table (private to this database connection),
-    which the count, the facets and the hits of each source then read."""
-
-    cheap_restrict = True  # restrict() reads the temporary table: the hits query may use it
-    TABLE = "search_match"
-
-    def __init__(self, model, compiler, shared):
-        from modelsearch.backends.database.sqlite.query import normalize
-        from modelsearch.query import MatchAll, Not
-
-        self.model = model
-        self.shared = shared  # one dict per search, shared by the matchers of every source
-        normalized = normalize(compiler.query)
-        self.negated = isinstance(normalized, Not)
-        if self.negated:
-            normalized = normalized.subquery
-        self.everything = isinstance(normalized, MatchAll)
-        self.expression = None if self.everything else compiler.build_search_query(normalized)
-
-    def _materialize(self):
-        """Write every index entry that matches, with its score, into the temporary table (once
-        per search). CROSS JOIN: the MATCH drives (SQLite would otherwise run it once per index
-        entry). Columns of the FTS table: autocomplete, body, title; a title match weighs more."""
-        if self.shared.get("materialized"):
-            return
-        from modelsearch.backends.database.sqlite.query import MatchExpression
-        from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
-
-        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        match = SQLiteFTSIndexEntry.objects.filter(MatchExpression(["title", "body"], self.expression))
-        match_sql, match_params = match.query.get_compiler(match.db).compile(match.query.where)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"CREATE TEMP TABLE IF NOT EXISTS {self.TABLE} "
-                "(content_type_id INTEGER, id INTEGER, score REAL, PRIMARY KEY (content_type_id, id)) WITHOUT ROWID"
-            )
-            cursor.execute(f"DELETE FROM temp.{self.TABLE}")
-            cursor.execute(
-                f"INSERT OR IGNORE INTO temp.{self.TABLE} (content_type_id, id, score) "
-                f"SELECT e.content_type_id, CAST(e.object_id AS INTEGER), -bm25({fts}, 0.0, 1.0, 4.0) "
-                f"FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid WHERE {match_sql}",
-                match_params,
-            )
-        self.shared["materialized"] = True
-
-    def _types(self):
-        from modelsearch.utils import get_descendants_content_types_pks
-
-        return ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(self.model)) or "NULL"
-
-    def restrict(self, queryset):
-        if self.everything:
-            return queryset.none() if self.negated else queryset
-        self._materialize()
-        found = RawSQL(f"SELECT id FROM temp.{self.TABLE} WHERE content_type_id IN ({self._types()})", ())
-        return queryset.exclude(pk__in=found) if self.negated else queryset.filter(pk__in=found)
-
-    def top(self, queryset, kind, n):
-        """The ``n`` best rows of ``queryset`` that match: [(score, date, kind, pk)]."""
-        if self.negated or self.everything:
-            return [(0.0, *row[1:]) for row in _top_by_date(self.restrict(queryset), sources.get(kind), n)]
-        self._materialize()
-        rows_sql, rows_params = queryset.order_by().values("pk").query.sql_with_params()
-        meta = self.model._meta
-        day = meta.get_field(sources.get(kind).date_field).column
-        sql = (
-            f"SELECT m.id, m.score, t.{day} FROM temp.{self.TABLE} m JOIN {meta.db_table} t ON t.{meta.pk.column} = m.id "
-            f"WHERE m.content_type_id IN ({self._types()}) AND m.id IN ({rows_sql}) ORDER BY m.score DESC, m.id DESC LIMIT %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*rows_params, n])
-            best = cursor.fetchall()
-        return [(score, value.date() if hasattr(value, "date") else value, kind, pk) for pk, score, value in best]
-
-
-class CompilerMatcher:
-    """Any other database (PostgreSQL's ``indonesian`` configuration): Wagtail's compiler."""
-
-    cheap_restrict = False
-
-    def __init__(self, backend, compiler):
-        self.backend, self.compiler = backend, compiler
-
-    def _search(self, queryset, stop=None, score=False):
-        compiler = type(self.compiler)(queryset, self.compiler.query, order_by_relevance=score)
-        return compiler.search(compiler.get_config(self.backend), 0 if stop else None, stop, score_field="_score" if score else None)
-
-    def restrict(self, queryset):
-        return queryset.filter(pk__in=self._search(self.compiler.queryset).values("pk"))
-
-    def top(self, queryset, kind, n):
-        rows = self._search(queryset, n, score=True).values_list("pk", "_score")
-        return _with_days(kind, [(pk, score or 0.0) for pk, score in rows])
-
-
-def _with_days(kind, pairs):
-    source = sources.get(kind)
-    days = dict(source.model().objects.filter(pk__in=[pk for pk, _ in pairs]).values_list("pk", source.date_field))
-    return [(score, days.get(pk).date() if hasattr(days.get(pk), "date") else days.get(pk), kind, pk) for pk, score in pairs]
 
 
 # --- Facet labels ----------------------------------------------------------------------------

@@ -61,6 +61,11 @@ class SearchSource:
         content_kind nor one of :attr:`grouped_facets`), counted in SQL."""
         return {}
 
+    def top_by_date(self, queryset, n):
+        """The ``n`` newest rows of ``queryset``: [(0.0, date, kind, pk)]."""
+        rows = queryset.order_by(F(self.date_field).desc(nulls_last=True), "-pk").values_list("pk", self.date_field)[:n]
+        return [(0.0, day.date() if hasattr(day, "date") else day, self.kind, pk) for pk, day in rows]
+
     def hits(self, pks):
         """{pk: object} for the hits shown on one page."""
         return self.model().objects.in_bulk(pks)
