@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.fields import RegulationReferences
+
 from .blocks import BodyBlock, KeyFigureBlock
 
 NEWS_PER_PAGE = 10
@@ -54,7 +56,11 @@ class HomePage(Page):
         FieldPanel("intro"),
         FieldPanel("key_figures"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("intro"),
+        RegulationReferences("title", "hero_text", "intro"),  # "perbup 5/2024" finds "Perbup No. 5 Tahun 2024" (search.fields)
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -81,7 +87,11 @@ class StandardPage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        RegulationReferences("title", "intro", "body"),
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
@@ -180,6 +190,7 @@ class NewsPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        RegulationReferences("title", "intro", "body"),
         index.FilterField("date"),
     ]
 

@@ -1,5 +1,6 @@
 """Search fields the search service adds to indexed models."""
 
+from django.core.exceptions import FieldDoesNotExist
 from wagtail.search import index
 
 from . import text
@@ -16,8 +17,21 @@ class RegulationReferences(index.SearchField):
         self.sources = sources
 
     def get_value(self, obj):
-        written = " ".join(str(getattr(obj, name, "") or "") for name in self.sources)
+        written = " ".join(self._text(obj, name) for name in self.sources)
         return " ".join(dict.fromkeys(text.reference_tokens(written)))
+
+    @staticmethod
+    def _text(obj, name):
+        """The text of one field: what the field itself gives to search when it can (a
+        StreamField's or RichTextField's searchable content, not its rendered HTML)."""
+        value = getattr(obj, name, "") or ""
+        try:
+            model_field = obj._meta.get_field(name)
+        except FieldDoesNotExist:
+            model_field = None
+        if hasattr(model_field, "get_searchable_content"):
+            return " ".join(str(part) for part in model_field.get_searchable_content(value))
+        return str(value)
 
     def get_type(self, cls):
         return "TextField"

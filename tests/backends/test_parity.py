@@ -363,3 +363,16 @@ def test_elasticsearch9_client_path_on_the_emulator(settings, make_doc, elastics
         assert facet(result, "kind") == {"laporan": 1, "data": 1}
     finally:
         index.delete()
+
+
+@pytest.mark.parametrize("typed", ["perbup 5/2024", "Peraturan Bupati Nomor 5 Tahun 2024"])
+def test_page_found_by_regulation_number_in_its_body(engine, home_page, typed):
+    """A news item or page that cites a regulation is found by the number however it is typed,
+    on every backend (the reference in a rich-text block of the body)."""
+    from home.models import StandardPage
+
+    body = [{"type": "paragraph", "value": "<p>Sosialisasi <b>Perbup No. 5 Tahun 2024</b> kepada OPD.</p>"}]
+    home_page.add_child(instance=StandardPage(title="Sosialisasi KLA di kecamatan", slug="sosialisasi-kla", body=body))
+    home_page.add_child(instance=StandardPage(title="Sosialisasi kawasan tanpa rokok", slug="sosialisasi-ktr", intro="Perbup No. 7 Tahun 2024."))
+    engine.refresh()
+    assert titles(search(None, typed)) == {"Sosialisasi KLA di kecamatan"}
