@@ -221,9 +221,9 @@ def facet_labels():
     return {
         "content_kind": {s.kind: s.label for s in sources.registered()},
         "kind": dict(Kind.choices),
-        "cluster": {c.code: c.name for c in Cluster.objects.all()},
-        "indicator": {str(i.number): str(i) for i in Indicator.objects.all()},
-        "opd": {o.code: str(o) for o in OPD.objects.all()},
+        "cluster": dict(Cluster.objects.values_list("code", "name")),
+        "indicator": {str(i.number): str(i) for i in Indicator.objects.only("number", "name")},
+        "opd": {o.code: str(o) for o in OPD.objects.only("code", "short_name", "name")},
         "year": {},
         "regulation_type": dict(RegulationType.choices),
     }

@@ -8,6 +8,7 @@ only a bounded slice of text around it is then tokenised and stemmed.
 """
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -77,10 +78,14 @@ def match_spans(body, terms):
     def stem_at(i):
         return text.stem(words[i].group().lower())
 
-    for i, word in enumerate(words):
-        if not candidate.search(word.group()):
+    starts = [w.start() for w in words]
+    seen = set()
+    for found in candidate.finditer(body):  # only the words containing a candidate are looked at
+        i = bisect_right(starts, found.start()) - 1
+        if i < 0 or i in seen or found.start() >= words[i].end():
             continue
-        stem = stem_at(i)
+        seen.add(i)
+        word, stem = words[i], stem_at(i)
         if stem in singles:
             spans.append(word.span())
         for phrase in phrases:

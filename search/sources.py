@@ -124,6 +124,15 @@ def _filter_indicators(queryset, model, name, values):
     return queryset.filter(pk__in=through.objects.filter(**{lookup: values}).values(column))
 
 
+def _with_indicators(queryset):
+    """``queryset`` with each row's indicators (number and name: what a hit shows) prefetched."""
+    from django.db.models import Prefetch
+
+    from kla.models import Indicator
+
+    return queryset.prefetch_related(Prefetch("indicators", queryset=Indicator.objects.only("id", "number", "name")))
+
+
 def _count_indicators(queryset, model, names):
     """{"indicator": {number: rows}, "cluster": {code: rows}} (those of ``names``) over
     ``queryset``, in one statement: the links of the rows are read once (a materialized CTE,
@@ -210,7 +219,7 @@ class DocumentSource(SearchSource):
         return _count_indicators(queryset, self.model(), names)
 
     def hits(self, pks):
-        return self.model().objects.select_related("opd").prefetch_related("indicators").in_bulk(pks)
+        return _with_indicators(self.model().objects.select_related("opd")).in_bulk(pks)
 
     def hit_fields(self, obj):
         from django.urls import reverse
@@ -276,7 +285,7 @@ class RegulationSource(SearchSource):
         return _count_indicators(queryset, self.model(), names)
 
     def hits(self, pks):
-        return self.model().objects.prefetch_related("indicators").in_bulk(pks)
+        return _with_indicators(self.model().objects.all()).in_bulk(pks)
 
     def hit_fields(self, obj):
         return {
