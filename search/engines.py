@@ -1,12 +1,15 @@
 """OpenSearch / Elasticsearch for the search service, and the engine's health.
 
-One engine-native query per source, built with ``elasticsearch.dsl`` and sent as JSON with
-the backend's own client (opensearch-py for OpenSearch, elasticsearch for Elasticsearch):
+One engine-native query per source, built with ``elasticsearch.dsl``, all of them sent in one
+``_msearch`` request with the backend's own client (opensearch-py for OpenSearch,
+elasticsearch for Elasticsearch):
 the text query and the permission filter come from Wagtail's query compiler for the
 permission-filtered queryset (so the one permission rule, documents.permissions, is a bool
 filter inside the engine query), facet filters are a ``post_filter``, facet counts are
 aggregations (each with the filters of the other facets: disjunctive facets, as on the
-database backend), snippets are the engine's highlighting. When the engine does not answer,
+database backend), snippets are the engine's highlighting (the fast vector highlighter on the
+long text fields, which keep term vectors: search/backends/mapping.py; the unified one on the
+short fields). When the engine does not answer,
 EngineUnavailable makes the service answer from the database "fallback" backend.
 """
 
@@ -40,11 +43,14 @@ ENGINE_FACETS = {
     },
 }
 DATE_FIELDS = {"document": "document_date_filter", "page": "first_published_at_filter", "regulation": "enacted_on_filter"}
-SNIPPET_FIELDS = {
+SNIPPET_FIELDS = {  # search field names, in order of preference (a page model's field is "<app>_<model>__<name>" in the index)
     "document": ["description", "extracted_text", "source"], "page": ["intro", "body", "hero_text"],
     "regulation": ["abstract", "subject", "title"],  # never the file's text: it is not indexed with the regulation
 }
 FACET_SIZE = 200
+SNIPPET_OPTIONS = {"fragment_size": 220, "number_of_fragments": 1, "no_match_size": 0}
+MAPPING_TTL = 60  # seconds an index's text fields are remembered (a rebuild may add term vectors)
+_mappings = {}  # index name -> (when read, {text field: has term vectors with offsets})
 
 
 def _engine_values(name, values):
@@ -101,9 +107,43 @@ class NativeEngine:
         self.backend = get_search_backend(backend_name)
         self.highlights = {}
 
-    def _body(self, source, queryset, tree, filters, sort, size):
-        """The engine query for one source: (body, {facet: reader}) or None when no row of
-        this source can pass the filters."""
+    def _text_fields(self, index):
+        """{text field of the index: whether it keeps term vectors with offsets}, from its
+        mapping (read once a minute), so that an index built before term vectors were added
+        still gets snippets (from the unified highlighter). {} when it cannot be read."""
+        cached = _mappings.get(index)
+        if cached and time.monotonic() - cached[0] < MAPPING_TTL:
+            return cached[1]
+        try:
+            response = _plain(self.backend.es.indices.get_mapping(index=index))
+        except Exception as exc:
+            if _is_connection_error(exc):
+                mark_down()
+                raise EngineUnavailable(str(exc)) from exc
+            return {}  # not created yet, or an endpoint without this API
+        fields = {}
+        for concrete in response.values():
+            for name, spec in concrete.get("mappings", {}).get("properties", {}).items():
+                if spec.get("type") == "text":
+                    fields[name] = fields.get(name, True) and "offsets" in spec.get("term_vector", "")
+        _mappings[index] = (time.monotonic(), fields)
+        return fields
+
+    def _snippet_fields(self, kind, index):
+        """[(engine field, highlighter options)] to cut a snippet from, in order of preference."""
+        fields = self._text_fields(index)
+        if not fields:
+            return [(name, {}) for name in SNIPPET_FIELDS[kind]]
+        return [
+            (column, {"type": "fvh"} if vectors else {})
+            for name in SNIPPET_FIELDS[kind]
+            for column, vectors in fields.items()
+            if column == name or column.endswith(f"__{name}")
+        ]
+
+    def _body(self, source, queryset, tree, filters, sort, size, snippet_fields=()):
+        """The engine query for one source: (body, {facet: reader}, shown) or None when no
+        row of this source can pass the filters."""
         facets = ENGINE_FACETS.get(source.kind, {})
         active = {n: v for n, v in filters.items() if n in FACETS and n != "content_kind"}
         if any(n not in facets for n in active):
@@ -128,42 +168,62 @@ class NativeEngine:
                 readers[name] = (lambda read: lambda result: read(result["values"]))(read)
             if sort == "date" or tree is None:
                 search = search.sort({DATE_FIELDS[source.kind]: {"order": "desc", "missing": "_last"}}, {"pk": "desc"})
-            search = search.highlight(
-                *SNIPPET_FIELDS[source.kind], fragment_size=220, number_of_fragments=1, no_match_size=0,
-            ).highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False)
+            if tree is not None:  # browsing without words marks nothing
+                for field, options in snippet_fields:
+                    search = search.highlight(field, **SNIPPET_OPTIONS, **options)
+                search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False)
             search = search.source([DATE_FIELDS[source.kind], "pk"])
         return search.to_dict(), readers, shown
 
-    def _send(self, index, body):
+    def _msearch(self, searches):
+        """Sends [(index, body)] in one ``_msearch`` request: [response, or None for an index
+        that does not exist yet]."""
+        lines = [line for index, body in searches for line in ({"index": index}, body)]
         try:
             if type(self.backend.es).__module__.startswith("elasticsearch"):
-                body = dict(body)
-                if "from" in body:
-                    body["from_"] = body.pop("from")
-                response = self.backend.es.search(index=index, **body)
+                response = self.backend.es.msearch(searches=lines)
             else:
-                response = self.backend.es.search(index=index, body=body)
+                response = self.backend.es.msearch(body=lines)
         except Exception as exc:  # connection refused, timeout, 5xx
             if _is_connection_error(exc):
                 mark_down()
                 raise EngineUnavailable(str(exc)) from exc
             raise
+        answers = []
+        for answer in _plain(response)["responses"]:
+            error = answer.get("error")
+            if error is None:
+                answers.append(answer)
+                continue
+            status = answer.get("status") or 500
+            kind = error.get("type", "") if isinstance(error, dict) else str(error)
+            if status == 404 and "index_not_found" in kind:
+                answers.append(None)  # nothing of this kind indexed yet
+            elif status >= 500:
+                mark_down()
+                raise EngineUnavailable(str(error))
+            else:
+                raise SearchEngineError(error)
         mark_up()
-        return response.body if hasattr(response, "body") else response
+        return answers
 
     def run(self, user, parsed, filters, sort, page, per_page):
         wanted = page * per_page
         rows, count, counts = [], 0, {name: {} for name in FACETS}
+        planned, searches = [], []
         for source in sources.registered():
-            built = self._body(source, source.queryset(user), parsed.tree, filters, sort, wanted)
+            index = self.backend.get_index_for_model(source.model()).name
+            snippet_fields = self._snippet_fields(source.kind, index) if parsed.tree is not None else []
+            built = self._body(source, source.queryset(user), parsed.tree, filters, sort, wanted, snippet_fields)
             if built is None:
                 continue
             body, readers, shown = built
-            index = self.backend.get_index_for_model(source.model()).name
-            try:
-                response = self._send(index, body)
-            except self.backend.NotFoundError:
-                continue  # nothing of this kind indexed yet
+            planned.append((source, readers, shown, [field for field, _options in snippet_fields]))
+            searches.append((index, body))
+        answers = self._msearch(searches) if searches else []
+        for (source, readers, shown, snippet_fields), response in zip(planned, answers):
+            if response is None:
+                continue
             aggs = response.get("aggregations", {})
             for name, read in readers.items():
                 for value, n in read(aggs[name]).items():
@@ -176,7 +236,7 @@ class NativeEngine:
                 pk = int(hit["_source"]["pk"])
                 score = 0.0 if (sort == "date" or parsed.tree is None) else float(hit.get("_score") or 0.0)
                 rows.append((score, _day(hit["_source"].get(DATE_FIELDS[source.kind])), source.kind, pk))
-                fragments = [f for field in SNIPPET_FIELDS[source.kind] for f in hit.get("highlight", {}).get(field, [])]
+                fragments = [f for field in snippet_fields for f in hit.get("highlight", {}).get(field, [])]
                 if fragments:
                     self.highlights[(source.kind, pk)] = fragments[0]
         if sort == "date" or parsed.tree is None:
@@ -205,6 +265,15 @@ class NativeEngine:
         from django.utils.safestring import mark_safe
 
         return mark_safe(f"… {fragment} …")
+
+
+class SearchEngineError(Exception):
+    """The engine rejected a query (a 4xx answer inside ``_msearch``)."""
+
+
+def _plain(response):
+    """The JSON of a client's answer (elasticsearch 9 wraps it in ObjectApiResponse)."""
+    return response.body if hasattr(response, "body") else response
 
 
 def _match_all():

@@ -1,9 +1,15 @@
-"""Elasticsearch 9 (client elasticsearch 9.x) with the outage queue."""
+"""Elasticsearch 9 (client elasticsearch 9.x) with the outage queue; long text fields get term
+vectors for the snippets (search/backends/mapping.py)."""
 
-from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+from modelsearch.backends.elasticsearch9 import Elasticsearch9Mapping, Elasticsearch9SearchBackend
 
+from .mapping import LongTextMappingMixin
 from .queue import QueueingBackendMixin
 
 
-class SearchBackend(QueueingBackendMixin, Elasticsearch9SearchBackend):
+class Mapping(LongTextMappingMixin, Elasticsearch9Mapping):
     pass
+
+
+class SearchBackend(QueueingBackendMixin, Elasticsearch9SearchBackend):
+    mapping_class = Mapping

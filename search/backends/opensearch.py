@@ -5,12 +5,18 @@ client, not the server: the ``opensearch2`` module calls ``es.indices.create(nam
 positionally, and opensearch-py 3.2 (installed) takes keyword arguments only — measured:
 ``TypeError: IndicesClient.create() takes 1 positional argument but 3 positional arguments
 (and 2 keyword-only arguments) were given``. The opensearch3 module talks to an OpenSearch
-2.19 node fine (tests/backends/test_parity.py)."""
+2.19 node fine (tests/backends/test_parity.py). Long text fields get term vectors for the
+snippets (search/backends/mapping.py)."""
 
-from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend
+from modelsearch.backends.opensearch3 import OpenSearch3Mapping, OpenSearch3SearchBackend
 
+from .mapping import LongTextMappingMixin
 from .queue import QueueingBackendMixin
 
 
-class SearchBackend(QueueingBackendMixin, OpenSearch3SearchBackend):
+class Mapping(LongTextMappingMixin, OpenSearch3Mapping):
     pass
+
+
+class SearchBackend(QueueingBackendMixin, OpenSearch3SearchBackend):
+    mapping_class = Mapping

@@ -376,3 +376,39 @@ def test_page_found_by_regulation_number_in_its_body(engine, home_page, typed):
     home_page.add_child(instance=StandardPage(title="Sosialisasi kawasan tanpa rokok", slug="sosialisasi-ktr", intro="Perbup No. 7 Tahun 2024."))
     engine.refresh()
     assert titles(search(None, typed)) == {"Sosialisasi KLA di kecamatan"}
+
+
+LONG_TEXT = " ".join(["Rapat koordinasi gugus tugas membahas program desa bersama kader posyandu."] * 200)
+
+
+def test_snippet_of_a_long_document_marks_the_matched_word(engine, make_doc, anonymous):
+    """A word deep inside a long extracted text (~15 KB, as a five-page report) is marked in a
+    short snippet cut around it, not at the start of the text."""
+    make_doc("Laporan tahunan gugus tugas", f"{LONG_TEXT} Hasil pemantauan tumbuh kembang balita dilaporkan. {LONG_TEXT}")
+    make_doc("Catatan lain", "Tidak ada yang relevan.")
+    engine.refresh()
+    result = search(anonymous, "pemantauan")
+    assert titles(result) == {"Laporan tahunan gugus tugas"}
+    snippet = str(result.hits[0].snippet)
+    assert "<mark>pemantauan</mark>" in snippet.lower() and "balita" in snippet
+    assert len(snippet) < 500
+
+
+@pytest.mark.backend
+def test_index_built_without_term_vectors_still_gives_snippets(settings, make_doc, opensearch_url, anonymous, monkeypatch):
+    """An index created before the long text fields kept term vectors (not rebuilt yet) still
+    answers, with the matched word marked in the snippet."""
+    from modelsearch.backends.opensearch3 import OpenSearch3Mapping
+
+    from search.backends.opensearch import SearchBackend
+
+    monkeypatch.setattr(SearchBackend, "mapping_class", OpenSearch3Mapping)
+    engine = OpenSearchEngine(settings, opensearch_url)
+    try:
+        make_doc("Laporan tahunan", f"{LONG_TEXT} Hasil pemantauan balita. {LONG_TEXT}")
+        engine.refresh()
+        result = search(anonymous, "pemantauan")
+        assert not result.fallback and titles(result) == {"Laporan tahunan"}
+        assert "<mark>pemantauan</mark>" in str(result.hits[0].snippet).lower()
+    finally:
+        engine.close()
