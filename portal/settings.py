@@ -214,6 +214,9 @@ DOCUMENT_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_MB", "100")) * 1024 * 10
 WAGTAIL_SITE_NAME = "SIBULAN — Barito Utara Layak Anak"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
+# No Gravatar: signed-in staff and assessors would send a hash of their e-mail to a third party
+# on every page (and see broken avatars offline); Wagtail shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.ArchiveDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.DocumentForm"  # content validation + ingestion on every admin upload
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

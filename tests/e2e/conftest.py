@@ -4,11 +4,13 @@ Skipped with a message when chromium is missing, except in CI (env CI set), wher
 Screenshots go to test-artifacts/screenshots/.
 """
 
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
@@ -59,3 +61,12 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def demo_site(live_server, settings, tmp_path):
+    """The live server with the demo content (load_demo_content; its passwords in tmp_path)."""
+    settings.DATA_DIR = tmp_path
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command("load_demo_content", stdout=io.StringIO())
+    return live_server.url

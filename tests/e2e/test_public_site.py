@@ -2,36 +2,13 @@
 indicator page, each with one h1, a working skip link and no console errors. Screenshots go to
 test-artifacts/screenshots/ (home.png, news.png, indicator.png)."""
 
-import io
-
 import pytest
-from django.core.management import call_command
+
+from tests.e2e.checks import check_page
 
 # transactional_db for the live server; serialized_rollback puts the migrations' data (KLA framework,
 # roles, home page) back afterwards for the tests that run later.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def demo_site(live_server, settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("load_demo_content", stdout=io.StringIO())
-    return live_server.url
-
-
-def check_page(page):
-    """One h1, the skip link is the first stop of the keyboard and moves focus to the main content."""
-    assert page.locator("h1").count() == 1, page.url
-    page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
-    assert focused == ["skip-link", "#konten"], page.url
-    assert page.locator(".skip-link").is_visible()  # it shows itself when focused
-    page.keyboard.press("Enter")
-    assert page.evaluate("() => document.activeElement.id") == "konten", page.url
-    broken_images = page.evaluate("() => [...document.images].filter(i => i.complete && i.naturalWidth === 0 && i.loading !== 'lazy').map(i => i.src)")
-    assert broken_images == [], page.url
-    assert page.console_errors == [], page.url
 
 
 def test_home_news_and_indicator_pages_in_a_browser(demo_site, page, screenshot):
