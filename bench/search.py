@@ -260,16 +260,19 @@ def main():
     for i, (q, filters) in enumerate(query_mix(random.Random(8), corpus, indicators, args.queries)):
         search(users[i % len(users)], q, filters)
     floor = RawFloor(connection) if connection.vendor == "sqlite" and settings.SEARCH_BACKEND == "database" else None
-    times, counts, same, bare = [], [], [], []
+    times, counts, same, bare, agree = [], [], [], [], 0
     for i, (q, filters) in enumerate(mix):  # the service and the floor in turn, query by query
         start = time.perf_counter()
         result = search(users[i % len(users)], q, filters)
         times.append((time.perf_counter() - start) * 1000)
         counts.append(result.count)
         if floor:
-            same.append(floor.same_work(q, filters, users[i % len(users)]))
-            if q:
-                bare.append(floor.bare(q))
+            condition = floor.match_condition(q)
+            elapsed, floor_count = floor.same_work(condition, filters, users[i % len(users)])
+            same.append(elapsed)
+            agree += floor_count == result.count
+            if condition:
+                bare.append(floor.bare(condition))
     total = ArchiveDocument.objects.count()
     print(f"{label}: service.search (count + 7 facets + 20 hits with snippets) over {total} documents + pages, {len(mix)} queries: "
           f"median {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms")
@@ -279,10 +282,11 @@ def main():
         print(f"  (engine {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}; fallback {result.fallback})")
 
     if floor:
-        print(f"raw FTS5, bare MATCH (same words, top 20 by rank; no permissions, count, facets or snippets): "
+        print(f"raw FTS5, bare MATCH (the service's MATCH expression, top 20 by rank; no permissions, count, facets or snippets): "
               f"median {statistics.median(bare):.2f} ms, p95 {percentile(bare, 95):.2f} ms")
         print(f"raw FTS5, same work in hand-written SQL (MATCH, permission filter, count, 6 facets, top 20 by bm25, "
-              f"FTS5 snippet() of the 20, their titles): median {statistics.median(same):.2f} ms, p95 {percentile(same, 95):.2f} ms")
+              f"FTS5 snippet() of the 20, their titles): median {statistics.median(same):.2f} ms, p95 {percentile(same, 95):.2f} ms; "
+              f"same count as the service for {agree} of {len(mix)} queries")
         for name, base in (("same work", same), ("bare MATCH", bare)):
             print(f"  ratio service / raw FTS5 {name}: median {statistics.median(times) / statistics.median(base):.1f}x, "
                   f"p95 {percentile(times, 95) / percentile(base, 95):.1f}x")
@@ -316,16 +320,24 @@ class RawFloor:
         self.cursor.execute("CREATE TEMP TABLE IF NOT EXISTS floor_docs (id INTEGER PRIMARY KEY, kind TEXT, opd_id INTEGER, years TEXT)")
 
     @staticmethod
-    def match_expression(q):
-        from search import text
+    def match_condition(q):
+        """(SQL, params) of the FTS5 MATCH the service runs for ``q`` (its query language,
+        synonyms and stems; computed outside the timing), or None when ``q`` matches by no word."""
+        from documents.models import ArchiveDocument
+        from search import query as query_module
+        from search.models import Synonym
+        from search.service import DatabaseEngine
 
-        words = [text.stem(w) for w in text.tokens(text.replace_references(q).replace(" OR ", " ").replace("-", " "))]
-        return " ".join(f'"{w}"' for w in words)
+        parsed = query_module.parse(q, Synonym.groups())
+        matcher = parsed.tree is not None and DatabaseEngine().matcher(ArchiveDocument, parsed.tree, {})
+        if not matcher or matcher.everything or matcher.negated:
+            return None
+        return matcher.match_condition()
 
-    def bare(self, q):
-        match = self.match_expression(q)
+    def bare(self, condition):
+        sql, params = condition
         start = time.perf_counter()
-        self.cursor.execute(f"SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s ORDER BY rank LIMIT 20", [match])
+        self.cursor.execute(f"SELECT rowid FROM {self.fts} WHERE {sql} ORDER BY rank LIMIT 20", params)
         self.cursor.fetchall()
         return (time.perf_counter() - start) * 1000
 
@@ -340,8 +352,8 @@ class RawFloor:
             self.permissions[key] = query.get_compiler("default").compile(query.where)
         return self.permissions[key]
 
-    def same_work(self, q, filters, user):
-        match = self.match_expression(q) if q else None
+    def same_work(self, match, filters, user):
+        """(milliseconds, the count) for one search; ``match``: match_condition() of its words."""
         where, params = self.permission(user)
         for name, values in filters.items():
             marks = ", ".join(["%s"] * len(values))
@@ -359,24 +371,25 @@ class RawFloor:
             cur.execute("DELETE FROM temp.floor_match")
             cur.execute(
                 f"INSERT INTO temp.floor_match SELECT e.content_type_id, CAST(e.object_id AS INTEGER), -bm25({self.fts}, 0.0, 1.0, 4.0), {self.fts}.rowid "
-                f"FROM {self.fts} CROSS JOIN {self.entries} e INDEXED BY search_index_entry_map ON e.id = {self.fts}.rowid WHERE {self.fts} MATCH %s", [match])
+                f"FROM {self.fts} CROSS JOIN {self.entries} e INDEXED BY search_index_entry_map ON e.id = {self.fts}.rowid WHERE {match[0]}", match[1])
             cur.execute(  # through the narrow covering index (search migration 0003), not the rows
                 f"INSERT INTO temp.floor_docs (id, kind, opd_id, years) SELECT {docs}.id, {docs}.kind, {docs}.opd_id, {docs}.years "
                 f"FROM {docs} WHERE {where} AND {docs}.id IN (SELECT id FROM temp.floor_match WHERE ct = {self.doc_ct})", params)
         else:
             cur.execute(f"INSERT INTO temp.floor_docs SELECT {docs}.id, {docs}.kind, {docs}.opd_id, {docs}.years FROM {docs} WHERE {where}", params)
         cur.execute(
-            "SELECT 'kind', kind, COUNT(*) FROM temp.floor_docs GROUP BY kind "
+            "SELECT 'total', NULL, COUNT(*) FROM temp.floor_docs "
+            "UNION ALL SELECT 'kind', kind, COUNT(*) FROM temp.floor_docs GROUP BY kind "
             "UNION ALL SELECT 'opd', opd_id, COUNT(*) FROM temp.floor_docs GROUP BY opd_id "
             "UNION ALL SELECT 'year', CAST(y.value AS TEXT), COUNT(*) FROM temp.floor_docs f, json_each(f.years) y GROUP BY y.value "
             f"UNION ALL SELECT 'indicator', i.number, COUNT(*) FROM temp.floor_docs f CROSS JOIN {self.links} l ON l.archivedocument_id = f.id JOIN kla_indicator i ON i.id = l.indicator_id GROUP BY i.number "
             f"UNION ALL SELECT 'cluster', c.code, COUNT(DISTINCT f.id) FROM temp.floor_docs f CROSS JOIN {self.links} l ON l.archivedocument_id = f.id JOIN kla_indicator i ON i.id = l.indicator_id JOIN kla_cluster c ON c.id = i.cluster_id GROUP BY c.code")
-        cur.fetchall()
+        count = next(n for name, _value, n in cur.fetchall() if name == "total")
         pages = f"SELECT m.id, m.score, m.rid FROM temp.floor_match m JOIN wagtailcore_page p ON p.id = m.id WHERE m.ct IN ({self.page_cts}) AND p.live AND p.depth > 1"
         docs_top = f"SELECT id, score, rid FROM temp.floor_match WHERE ct = {self.doc_ct} AND id IN (SELECT id FROM temp.floor_docs)"
         if match and not filters:
             cur.execute(f"SELECT COUNT(*) FROM ({pages})")
-            cur.fetchall()
+            count += cur.fetchone()[0]
             cur.execute(f"SELECT 'document', * FROM ({docs_top}) UNION ALL SELECT 'page', * FROM ({pages}) ORDER BY 3 DESC LIMIT 20")
         elif match:
             cur.execute(f"SELECT 'document', * FROM ({docs_top}) ORDER BY 3 DESC LIMIT 20")
@@ -385,12 +398,12 @@ class RawFloor:
         top = cur.fetchall()
         if match and top:
             rids = ", ".join(str(int(r[3])) for r in top)
-            cur.execute(f"SELECT rowid, snippet({self.fts}, 1, '<mark>', '</mark>', '…', 36) FROM {self.fts} WHERE {self.fts} MATCH %s AND rowid IN ({rids})", [match])
+            cur.execute(f"SELECT rowid, snippet({self.fts}, 1, '<mark>', '</mark>', '…', 36) FROM {self.fts} WHERE {match[0]} AND rowid IN ({rids})", match[1])
             cur.fetchall()
         ids = ", ".join(str(int(r[1])) for r in top if r[0] == "document") or "NULL"
         cur.execute(f"SELECT id, title, document_date, kind FROM {docs} WHERE id IN ({ids})")
         cur.fetchall()
-        return (time.perf_counter() - start) * 1000
+        return (time.perf_counter() - start) * 1000, count
 
 if __name__ == "__main__":
     main()

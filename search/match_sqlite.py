@@ -37,12 +37,10 @@ class SQLiteMatcher:
         title; a title match weighs more."""
         if self.shared.get("materialized"):
             return
-        from modelsearch.backends.database.sqlite.query import MatchExpression
         from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
 
         fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        match = SQLiteFTSIndexEntry.objects.filter(MatchExpression(["title", "body"], self.expression))
-        match_sql, match_params = match.query.get_compiler(match.db).compile(match.query.where)
+        match_sql, match_params = self.match_condition()
         with connection.cursor() as cursor:
             cursor.execute(
                 f"CREATE TEMP TABLE IF NOT EXISTS {self.TABLE} "
@@ -56,6 +54,14 @@ class SQLiteMatcher:
                 match_params,
             )
         self.shared["materialized"] = True
+
+    def match_condition(self):
+        """(SQL, params): the FTS5 MATCH condition of the search on the FTS table."""
+        from modelsearch.backends.database.sqlite.query import MatchExpression
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+        match = SQLiteFTSIndexEntry.objects.filter(MatchExpression(["title", "body"], self.expression))
+        return match.query.get_compiler(match.db).compile(match.query.where)
 
     def _types(self):
         from modelsearch.utils import get_descendants_content_types_pks
