@@ -122,9 +122,9 @@ class DatabaseEngine:
             from .match_sqlite import SQLiteMatcher
 
             return SQLiteMatcher(model, compiler, shared)
-        from .match_postgres import CompilerMatcher
+        from .match_postgres import PostgresMatcher
 
-        return CompilerMatcher(self.backend, compiler)
+        return PostgresMatcher(model, compiler, self.backend, shared)
 
     def run(self, user, parsed, filters, sort, page, per_page):
         """(page rows [(score, date, kind, pk)], count, {facet: {value: count}})."""
