@@ -136,7 +136,11 @@ def _with_indicators(queryset):
 def _count_indicators(queryset, model, names):
     """{"indicator": {number: rows}, "cluster": {code: rows}} (those of ``names``) over
     ``queryset``, in one statement: the links of the rows are read once (a materialized CTE,
-    SQLite >= 3.35 and PostgreSQL >= 12) and grouped twice."""
+    SQLite >= 3.35 and PostgreSQL >= 12) and grouped twice: by indicator id (a row has each
+    indicator once: the link table is unique per pair), then joined to the 24 indicators; by
+    cluster, a row counting once however many indicators of the cluster it has. (Joining every
+    link to its indicator and cluster first, then counting distinct rows, took ~30% longer on
+    PostgreSQL at 20,000 documents.)"""
     from kla.models import Cluster, Indicator
 
     wanted = [name for name in ("indicator", "cluster") if name in names]
@@ -144,12 +148,16 @@ def _count_indicators(queryset, model, names):
         return {}
     through, column = _indicator_link(model)
     rows_sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    groups = {"indicator": "CAST(number AS TEXT)", "cluster": "code"}
+    indicators, clusters = Indicator._meta.db_table, Cluster._meta.db_table
+    counts = {
+        "indicator": f"SELECT 'indicator', CAST(i.number AS TEXT), g.n FROM (SELECT indicator_id, COUNT(*) AS n FROM links GROUP BY indicator_id) g "
+        f"JOIN {indicators} i ON i.id = g.indicator_id",
+        "cluster": f"SELECT 'cluster', c.code, COUNT(*) FROM (SELECT DISTINCT links.owner, i.cluster_id FROM links JOIN {indicators} i ON i.id = links.indicator_id) o "
+        f"JOIN {clusters} c ON c.id = o.cluster_id GROUP BY c.code",
+    }
     sql = (
-        f"WITH links AS MATERIALIZED (SELECT l.{column} AS owner, i.number AS number, c.code AS code "
-        f"FROM {through._meta.db_table} l JOIN {Indicator._meta.db_table} i ON i.id = l.indicator_id "
-        f"JOIN {Cluster._meta.db_table} c ON c.id = i.cluster_id WHERE l.{column} IN ({rows_sql})) "
-        + " UNION ALL ".join(f"SELECT '{name}', {groups[name]}, COUNT(DISTINCT owner) FROM links GROUP BY {groups[name]}" for name in wanted)
+        f"WITH links AS MATERIALIZED (SELECT l.{column} AS owner, l.indicator_id FROM {through._meta.db_table} l WHERE l.{column} IN ({rows_sql})) "
+        + " UNION ALL ".join(counts[name] for name in wanted)
     )
     found = {name: {} for name in wanted}
     with connection.cursor() as cursor:
