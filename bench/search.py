@@ -238,6 +238,13 @@ def main():
         n, seconds = reindex(args.reindex, args.batch)
         print(f"indexing: {n} existing documents re-indexed into the search backend in {seconds:.1f}s ({n / seconds:.0f} docs/s)")
 
+    if connection.vendor == "postgresql":
+        # After the bulk writes, the state autovacuum reaches within a minute on a server:
+        # visibility map (index-only scans) and planner statistics. Measured without it, right
+        # after re-indexing 2,000 documents: p95 ~20 ms higher.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
     contributor, _ = User.objects.get_or_create(username="bench-kontributor")
     contributor.groups.add(Group.objects.get_or_create(name=roles.KONTRIBUTOR)[0])
     from kla.models import OPD, UserProfile
