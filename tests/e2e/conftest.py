@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.kla.conftest import kla_data  # noqa: F401  (the framework data and roles, re-applied after a flush)
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -64,8 +66,10 @@ def screenshot(page):
 
 
 @pytest.fixture
-def demo_site(live_server, settings, tmp_path):
-    """The live server with the demo content (load_demo_content; its passwords in tmp_path)."""
+def demo_site(live_server, settings, tmp_path, kla_data, home_page):  # noqa: F811
+    """The live server with the demo content (load_demo_content; its passwords in tmp_path).
+    ``kla_data`` and ``home_page`` put back what the migrations made if an earlier browser test
+    left the database empty."""
     settings.DATA_DIR = tmp_path
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command("load_demo_content", stdout=io.StringIO())
