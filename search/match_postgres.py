@@ -36,7 +36,6 @@ def _entries():
 class PostgresMatcher:
     """The match of one search, shared by the matchers of every source (``shared``)."""
 
-    cheap_restrict = True  # restrict() reads the temporary table: the hits query may use it
     TABLE = "search_match"
 
     def __init__(self, model, compiler, backend, shared):

@@ -13,7 +13,6 @@ class SQLiteMatcher:
     their scores are written into a temporary table (private to this database connection),
     which the count, the facets and the hits of each source then read."""
 
-    cheap_restrict = True  # restrict() reads the temporary table: the hits query may use it
     TABLE = "search_match"
 
     def __init__(self, model, compiler, shared):

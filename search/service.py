@@ -143,7 +143,7 @@ class DatabaseEngine:
             count += source_count
             if source_count:
                 if sort == "relevance" and matcher:
-                    rows.extend(matcher.top(full if matcher.cheap_restrict else narrowed.apply(readable), source.kind, wanted))
+                    rows.extend(matcher.top(full, source.kind, wanted))
                 else:
                     rows.extend(source.top_by_date(full, wanted))
         if sort == "date":
