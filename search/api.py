@@ -24,7 +24,7 @@ def hit_json(hit):
 @require_GET
 def search_api(request):
     result = service.search(
-        request.user, request.GET.get("q", "")[:200], request_filters(request),
+        request.user, request.GET.get("q", ""), request_filters(request),
         sort=request.GET.get("sort", "relevance"), page=request_page(request),
         per_page=request.GET.get("per_page", "20") if request.GET.get("per_page", "").isdigit() else 20,
     )

@@ -14,6 +14,10 @@ from functools import lru_cache
 from . import text
 
 LEXEME_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Words and phrases searched at most (the rest of a longer text is dropped, and the search page
+# says so): every engine nests one clause per term, and SQLite's FTS5 parser overflows at ~100.
+MAX_TERMS = 32
+MAX_CHARS = 1000  # of the text read at all (a pasted page is cut at a space before this)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class ParsedQuery:
     raw: str
     tree: object = None  # None: no words, every readable item matches
     synonyms_applied: list = field(default_factory=list)  # [(typed text, [other forms])]
+    truncated: bool = False  # more than MAX_TERMS words and phrases were typed
 
     @property
     def positive_terms(self):
@@ -132,10 +137,18 @@ def parse(raw, synonym_groups=()):
     raw = (raw or "").strip()
     parsed = ParsedQuery(raw=raw)
     table = _synonym_table(synonym_groups)
+    if len(raw) > MAX_CHARS:
+        cut = raw.rfind(" ", 0, MAX_CHARS + 1)
+        raw, parsed.truncated = raw[: cut if cut > 0 else MAX_CHARS], True
 
     # 1. Clauses: each is a list of alternatives joined by OR.
-    clauses, pending_or = [], False
+    clauses, pending_or, terms = [], False, 0
     for lexeme in _lexemes(raw):
+        if lexeme is not None:
+            terms += 1
+            if terms > MAX_TERMS:
+                parsed.truncated = True
+                break
         if lexeme is None:
             pending_or = bool(clauses)
             continue
@@ -172,7 +185,10 @@ def parse(raw, synonym_groups=()):
         if alternatives:
             items.append(AnyOf(tuple(alternatives)))
 
-    if items:
+    if len(items) > 1 and all(isinstance(item, Negate) for item in items):
+        # Only exclusions: "none of these" (the engines' AND needs something to match).
+        parsed.tree = Negate(AnyOf(tuple(item.item for item in items)))
+    elif items:
         parsed.tree = items[0] if len(items) == 1 else AllOf(tuple(items))
     return parsed
 

@@ -15,7 +15,7 @@ while the engine does not answer.
 import datetime
 import logging
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
@@ -60,7 +60,8 @@ class SearchResult:
     sort: str
     engine: str
     fallback: bool = False
-    extra: dict = field(default_factory=dict)
+    truncated: bool = False  # only the first max_terms words and phrases were searched
+    max_terms = query_module.MAX_TERMS
 
     @property
     def num_pages(self):
@@ -323,7 +324,7 @@ def search(user, query="", filters=None, sort="relevance", page=1, per_page=20, 
     result = SearchResult(
         query=query, hits=build_hits(page_rows, parsed, engine), count=count, page=page, per_page=per_page,
         facets=build_facets(counts, filters), synonyms_applied=parsed.synonyms_applied,
-        filters=filters, sort=sort, engine=engine.name, fallback=fallback,
+        filters=filters, sort=sort, engine=engine.name, fallback=fallback, truncated=parsed.truncated,
     )
     if record and query.strip() and page == 1:
         QueryStat.record(query, count)

@@ -23,7 +23,7 @@ def can_use_assessor_search(user):
 
 
 def _render(request, template, assessor=False):
-    query = request.GET.get("q", "").strip()[:200]
+    query = request.GET.get("q", "").strip()
     filters = request_filters(request)
     result = None
     if query or filters:

@@ -412,3 +412,28 @@ def test_index_built_without_term_vectors_still_gives_snippets(settings, make_do
         assert "<mark>pemantauan</mark>" in str(result.hits[0].snippet).lower()
     finally:
         engine.close()
+
+
+ODD_INPUT = ['"unclosed phrase', "OR", "-", '"" ""', "*", "(", "NEAR(anak sekolah)", "title:anak", "anak AND", "anak OR OR sekolah",
+             "^anak", "anak*", "{title}: anak", "'; DROP TABLE x; --", "%", "\\", "anak\x00sekolah", "😀 anak", "perbup 5/", "a" * 3000]
+
+
+@pytest.mark.parametrize("typed", ODD_INPUT)
+def test_odd_input_in_the_search_box_is_answered(corpus, typed):
+    result = search(None, typed)
+    assert len(result.hits) == min(result.count, 20)
+    assert not {"Bukti imunisasi untuk asesor", "Catatan internal imunisasi"} & titles(result)
+
+
+def test_a_query_of_only_exclusions_finds_everything_else(corpus):
+    found = titles(search(None, "-forum -sekolah", filters={"content_kind": ["document"]}))
+    assert found == {"Laporan pelayanan kesehatan anak", "Pedoman layanan pengaduan", "Dinas yang melayani akta", "Data imunisasi", "Penetapan KLA", "Perbup lain"}
+
+
+def test_a_very_long_query_searches_its_first_words_and_says_so(corpus):
+    from search.query import MAX_TERMS
+
+    result = search(None, " ".join(["imunisasi"] * MAX_TERMS + ["pengaduan"]))  # the last word is dropped
+    assert result.truncated
+    assert titles(result) == {"Data imunisasi"}
+    assert not search(None, "imunisasi pengaduan").truncated

@@ -122,3 +122,11 @@ def test_sort_by_date_and_pagination(make_doc):
     assert result.count == 5 and result.num_pages == 3
     assert [h.title for h in result.hits] == ["Laporan posyandu 4", "Laporan posyandu 3"]
     assert [h.title for h in search(None, "posyandu", sort="date", per_page=2, page=3).hits] == ["Laporan posyandu 0"]
+
+
+def test_a_pasted_page_is_cut_to_its_first_words_and_says_so():
+    from search.query import MAX_CHARS, MAX_TERMS, parse
+
+    pasted = parse("pelayanan " * 5000)
+    assert pasted.truncated and pasted.positive_terms == [("pelayanan",)] * min(MAX_TERMS, MAX_CHARS // 10)
+    assert not parse("pelayanan anak").truncated

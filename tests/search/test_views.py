@@ -60,3 +60,12 @@ def test_api(client, docs, assessor):
     client.force_login(assessor)
     assert client.get("/api/search/", {"q": "layanan"}).json()["count"] == 2
     assert client.get("/api/search/", {"q": "layanan", "kind": "regulasi"}).json()["count"] == 1
+
+
+def test_a_very_long_query_says_only_its_first_words_were_searched(client, docs, home_page):
+    from search.query import MAX_TERMS
+
+    html = client.get("/cari/", {"q": " ".join(["pelayanan"] * MAX_TERMS + ["rahasia"])}).content.decode()
+    assert f"hanya {MAX_TERMS} kata dan frasa pertamanya yang dicari" in html
+    assert "Perbup perlindungan anak" in html  # "rahasia", the word after the limit, was not searched
+    assert "hanya" not in client.get("/cari/", {"q": "pelayanan"}).content.decode()
