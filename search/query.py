@@ -50,7 +50,7 @@ class ParsedQuery:
     raw: str
     tree: object = None  # None: no words, every readable item matches
     synonyms_applied: list = field(default_factory=list)  # [(typed text, [other forms])]
-    truncated: bool = False  # more than MAX_TERMS words and phrases were typed
+    truncated: bool = False  # more than MAX_TERMS words and phrases, or MAX_CHARS characters, were typed
 
     @property
     def positive_terms(self):
